@@ -1,0 +1,38 @@
+export const EXIT = {
+  /** Done; warnings may have been printed. */
+  ok: 0,
+  /** A source has errors: messages printed, nothing written. */
+  invalid: 1,
+  /** The command line is wrong. */
+  usage: 2,
+  /** An output could not be produced (file system, templates, browser). */
+  failed: 3,
+} as const;
+
+export const HELP = `Usage: council-docs <command> [sources...] [options]
+
+Builds ITU Council documents from Markdown sources with YAML front matter.
+A source may be a .md file or a folder of them (default: source/).
+
+Commands:
+  build     validate the sources, then write every output to --out
+  check     validate only; write nothing
+  help      print this text
+
+Options:
+  -o, --out <dir>        where outputs go (default: out)
+  -f, --format <list>    comma-separated formats to write (default: all): html
+  -t, --templates <dir>  templates and locale data (default: the project's templates/)
+  -q, --quiet            do not list the files written
+  -h, --help             print this text
+
+Messages are printed as file:line:column: severity: text [rule-id].
+Outputs are named after the document number and language, e.g. C17/23 in
+English → out/C17-23-E.html.
+
+Exit codes:
+  0  done (warnings may have been printed)
+  1  a source has errors: nothing was written, out/ is as it was
+  2  the command line is wrong
+  3  an output could not be produced (file system, templates, browser)
+`;

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// council-docs: check and build Council documents from Markdown sources.
+import { parseArgs } from 'node:util';
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXIT, HELP } from './help.js';
+
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+class UsageError extends Error {}
+
+async function expandSources(args: string[]): Promise<string[]> {
+  const paths = args.length > 0 ? args : ['source'];
+  const files: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new UsageError(`${path}: no such file or folder`);
+    }
+    if (info.isDirectory()) {
+      const names = (await readdir(path)).filter((n) => n.endsWith('.md')).sort();
+      if (names.length === 0) throw new UsageError(`${path}: no .md sources in this folder`);
+      files.push(...names.map((n) => join(path, n)));
+    } else files.push(path);
+  }
+  return files;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o', default: 'out' },
+      format: { type: 'string', short: 'f' },
+      templates: { type: 'string', short: 't' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help' || command === undefined) {
+    process.stdout.write(HELP);
+    return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
+  }
+  if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}"`);
+
+  const { FORMAT_NAMES, isFormatName } = await import('../writers/registry.js');
+  const formats = (values.format ?? FORMAT_NAMES.join(','))
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  for (const f of formats) {
+    if (!isFormatName(f)) throw new UsageError(`unknown format "${f}" (formats: ${FORMAT_NAMES.join(', ')})`);
+  }
+  const templatesDir = values.templates ?? join(PACKAGE_ROOT, 'templates');
+  const sources = await expandSources(rest);
+
+  const pipeline = await import('../pipeline.js');
+  const { formatMessages } = await import('../diagnostics/report.js');
+  const checked = await pipeline.checkSources(sources, templatesDir);
+  const options = { outDir: values.out, templatesDir, formats: formats as (typeof FORMAT_NAMES)[number][] };
+  const planned = command === 'build' ? pipeline.planOutputs(checked, options) : [];
+  for (const { file } of checked) for (const line of formatMessages(file)) process.stderr.write(line + '\n');
+  if (pipeline.anyErrors(checked)) {
+    const count = checked.filter((s) => s.file.messages.some((m) => m.fatal)).length;
+    process.stderr.write(`${count} source${count === 1 ? '' : 's'} with errors: nothing written\n`);
+    return EXIT.invalid;
+  }
+  if (command === 'check') return EXIT.ok;
+
+  const rendered = await pipeline.render(planned, options);
+  const written = await pipeline.writeOutputs(rendered);
+  if (!values.quiet) {
+    for (const w of written) process.stdout.write(`${w.result === 'written' ? 'wrote' : 'unchanged'} ${relative('.', w.path)}\n`);
+  }
+  return EXIT.ok;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (cause: unknown) => {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const usage = cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`council-docs: ${usage ? '' : 'error: '}${message}\n`);
+    if (usage) process.stderr.write('run "council-docs --help" for usage\n');
+    process.exitCode = usage ? EXIT.usage : EXIT.failed;
+  },
+);

@@ -1,0 +1,34 @@
+// Messages are collected on the source's VFile (as unified does) and printed
+// the way compilers print them, so editors and terminals can jump to the place.
+import type { VFile } from 'vfile';
+import type { Point, Position } from 'unist';
+
+export const SOURCE = 'council-docs';
+
+export type Place = Point | Position | undefined;
+
+export function error(file: VFile, reason: string, place: Place, ruleId: string): void {
+  const message = file.message(reason, { place, ruleId, source: SOURCE });
+  message.fatal = true;
+}
+
+export function warn(file: VFile, reason: string, place: Place, ruleId: string): void {
+  const message = file.message(reason, { place, ruleId, source: SOURCE });
+  message.fatal = false;
+}
+
+export function hasErrors(file: VFile): boolean {
+  return file.messages.some((m) => m.fatal === true);
+}
+
+/** `source/C17-23.md:12:3: error: reason [rule-id]`, sorted by place, errors and warnings alike. */
+export function formatMessages(file: VFile): string[] {
+  const sorted = [...file.messages].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  return sorted.map((m) => {
+    const severity = m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info';
+    const where = `${file.path}:${m.line ?? 1}:${m.column ?? 1}`;
+    return `${where}: ${severity}: ${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`;
+  });
+}

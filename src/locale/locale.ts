@@ -1,0 +1,74 @@
+// Locale data (templates/locale/<language>.yaml): every word the tool adds to
+// a document. Checked on load so a translator's missing label is named.
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import Handlebars from 'handlebars';
+import { LANGUAGES, type Language } from '../model/meta-schema.js';
+
+const phrase = z.string();
+const localeSchema = z.object({
+  suffix: z.string().regex(/^[A-Z]$/),
+  direction: z.enum(['ltr', 'rtl']),
+  months: z.array(phrase).length(12),
+  languages: z.object(Object.fromEntries(LANGUAGES.map((l) => [l, phrase])) as Record<Language, typeof phrase>),
+  dates: z.object({ day: phrase, same_month: phrase, same_year: phrase, different_years: phrase }),
+  labels: z.object({
+    meeting_place: phrase,
+    agenda_item: phrase,
+    revision: phrase,
+    document: phrase,
+    original: phrase,
+    only: phrase,
+    from: z.object({ report: phrase, note: phrase }),
+    summary: phrase,
+    action_required: phrase,
+    references: phrase,
+    footer: phrase,
+    page_number: phrase,
+    html_title: phrase,
+    logo_alt: phrase,
+    header_region: phrase,
+    summary_region: phrase,
+  }),
+});
+
+export type LocaleData = z.infer<typeof localeSchema>;
+
+export class LocaleError extends Error {}
+
+export function localePath(templatesDir: string, language: Language): string {
+  return join(templatesDir, 'locale', `${language}.yaml`);
+}
+
+export function hasLocale(templatesDir: string, language: Language): boolean {
+  return existsSync(localePath(templatesDir, language));
+}
+
+const cache = new Map<string, LocaleData>();
+
+export function loadLocale(templatesDir: string, language: Language): LocaleData {
+  const path = localePath(templatesDir, language);
+  const cached = cache.get(path);
+  if (cached) return cached;
+  const result = localeSchema.safeParse(parse(readFileSync(path, 'utf8')));
+  if (!result.success) {
+    const first = result.error.issues[0]!;
+    throw new LocaleError(`${path}: ${first.path.join('.')}: ${first.message}`);
+  }
+  cache.set(path, result.data);
+  return result.data;
+}
+
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Fills a locale phrase; the result is plain text, escaped later by each writer. */
+export function fill(phrase: string, values: Record<string, unknown>): string {
+  let template = compiled.get(phrase);
+  if (!template) {
+    template = Handlebars.compile(phrase, { noEscape: true, strict: true });
+    compiled.set(phrase, template);
+  }
+  return template(values);
+}

@@ -1,0 +1,106 @@
+// Front matter → Meta. YAML and schema errors are reported at their line in
+// the source file, not in the front matter block.
+import { LineCounter, parseDocument, isNode, type Document as YamlDocument } from 'yaml';
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import type { Inline } from '../model/document.js';
+import type { Meta } from '../model/meta.js';
+import { frontMatterSchema, type FrontMatter } from '../model/meta-schema.js';
+import { error } from '../diagnostics/report.js';
+import { parseInline } from './markdown-parser.js';
+import { toInlines } from './inline.js';
+
+export interface FrontMatterBlock {
+  value: string;
+  /** Position of the whole block, fences included. */
+  position: Position;
+}
+
+/** Maps positions inside the YAML text to positions in the source file. */
+class YamlPlaces {
+  readonly lines = new LineCounter();
+  constructor(private readonly block: FrontMatterBlock) {}
+
+  at(offset: number): Position['start'] {
+    const { line, col } = this.lines.linePos(offset);
+    return { line: this.block.position.start.line + line, column: col };
+  }
+
+  range(range: readonly [number, number, ...number[]]): Position {
+    return { start: this.at(range[0]), end: this.at(range[1]) };
+  }
+}
+
+function pathPosition(doc: YamlDocument, places: YamlPlaces, path: PropertyKey[], block: FrontMatterBlock): Position {
+  // The deepest node of the path that exists: a missing key is reported at its parent.
+  for (let depth = path.length; depth > 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+    if (isNode(node) && node.range) return places.range(node.range);
+  }
+  return { start: block.position.start, end: block.position.start };
+}
+
+function describePath(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
+export function readFrontMatter(file: VFile, block: FrontMatterBlock): Meta | undefined {
+  const yamlPlaces = new YamlPlaces(block);
+  const doc = parseDocument(block.value, { lineCounter: yamlPlaces.lines, prettyErrors: false, uniqueKeys: true });
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const reason = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const place = yamlPlaces.range(problem.pos);
+    if (doc.errors.includes(problem as never)) error(file, `front matter: ${reason}`, place, 'yaml-syntax');
+  }
+  if (doc.errors.length > 0) return undefined;
+
+  const parsed = frontMatterSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path;
+      let reason: string;
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const where = pathPosition(doc, yamlPlaces, [...path, key], block);
+          const known = Object.keys(frontMatterSchema.shape).join(', ');
+          error(file, `unknown key "${describePath([...path, key])}"${path.length === 0 ? ` (known keys: ${known})` : ''}`, where, 'unknown-key');
+        }
+        continue;
+      }
+      const missing = issue.code === 'invalid_type' && doc.getIn(path as unknown[], true) === undefined;
+      reason = missing ? `missing required key "${describePath(path)}"` : `"${describePath(path)}": ${issue.message}`;
+      error(file, reason, pathPosition(doc, yamlPlaces, path, block), missing ? 'missing-key' : 'invalid-value');
+    }
+    return undefined;
+  }
+  const fm: FrontMatter = parsed.data;
+  const inline = (path: PropertyKey[], value: string): Inline[] =>
+    toInlines(parseInline(value), { file, at: pathPosition(doc, yamlPlaces, path, block) });
+
+  const places: Record<string, Position> = {};
+  const collect = (value: unknown, path: PropertyKey[]): void => {
+    if (path.length > 0) places[describePath(path)] = pathPosition(doc, yamlPlaces, path, block);
+    if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) collect(child, [...path, Array.isArray(value) ? Number(key) : key]);
+    }
+  };
+  collect(doc.toJS(), []);
+
+  return {
+    position: block.position,
+    places,
+    document: fm.document,
+    date: fm.date,
+    language: fm.language,
+    title: fm.title,
+    meeting: fm.meeting,
+    agendaItem: fm.agenda_item,
+    original: fm.original ?? fm.language,
+    untranslated: fm.untranslated ?? false,
+    from: fm.from,
+    summary: inline(['summary'], fm.summary),
+    actionRequired: inline(['action_required'], fm.action_required),
+    references: (fm.references ?? []).map((r, i) => inline(['references', i], r)),
+    revision: fm.revision,
+  };
+}

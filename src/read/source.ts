@@ -1,0 +1,42 @@
+// A source file → the document model, with every problem on the VFile.
+import { VFile } from 'vfile';
+import type { CouncilDocument } from '../model/document.js';
+import { error } from '../diagnostics/report.js';
+import { numberSections } from '../transform/numbering.js';
+import { parseMarkdown } from './markdown-parser.js';
+import { readFrontMatter } from './frontmatter.js';
+import { readBody } from './body.js';
+import { decodeSource } from './decode.js';
+
+export interface ReadResult {
+  file: VFile;
+  /** Undefined when the source could not be read into a document. */
+  document?: CouncilDocument;
+}
+
+export function readSource(path: string, bytes: Uint8Array): ReadResult {
+  const file = new VFile({ path });
+  const text = decodeSource(file, bytes);
+  if (text === undefined) return { file };
+  file.value = text;
+
+  const tree = parseMarkdown(text);
+  const first = tree.children[0];
+  if (first?.type !== 'yaml') {
+    const opened = /^---[ \t]*\r?$/m.test(text.split('\n', 1)[0] ?? '');
+    error(
+      file,
+      opened
+        ? 'front matter is not closed: add a line "---" after its last key'
+        : 'no front matter: a source starts with a line "---", the document keys (document, date, language, title, ...), and a closing "---"',
+      { line: 1, column: 1 },
+      opened ? 'unclosed-front-matter' : 'missing-front-matter',
+    );
+    return { file };
+  }
+  const meta = readFrontMatter(file, { value: first.value, position: first.position! });
+  const sections = readBody(tree.children.slice(1), file);
+  numberSections(sections);
+  if (!meta) return { file };
+  return { file, document: { path, meta, sections } };
+}

@@ -1,0 +1,29 @@
+import type { Inline } from '../../model/document.js';
+import { escapeHtml } from './escape.js';
+
+export function inlinesToHtml(inlines: Inline[]): string {
+  let html = '';
+  for (const node of inlines) {
+    switch (node.type) {
+      case 'text':
+        html += escapeHtml(node.value);
+        break;
+      case 'emphasis':
+        html += `<em>${inlinesToHtml(node.children)}</em>`;
+        break;
+      case 'strong':
+        html += `<strong>${inlinesToHtml(node.children)}</strong>`;
+        break;
+      case 'link':
+        html += `<a href="${escapeHtml(node.url)}">${inlinesToHtml(node.children)}</a>`;
+        break;
+      case 'standard':
+        html += `<a class="standard" href="${escapeHtml(node.url)}">${escapeHtml(node.text)}</a>`;
+        break;
+      case 'break':
+        html += '<br>';
+        break;
+    }
+  }
+  return html;
+}

@@ -1,0 +1,30 @@
+// Output formats by name. Each writer's module (and the libraries it needs)
+// is imported only when that format is asked for, so `check` and an HTML-only
+// build never pay for a browser or a zip library.
+import type { CouncilDocument } from '../model/document.js';
+import type { WriteOptions } from './options.js';
+
+export type Output = string | Uint8Array;
+
+export interface Format {
+  /** Appended to the document's file stem, e.g. ".html". */
+  suffix: string;
+  write(document: CouncilDocument, options: WriteOptions): Promise<Output>;
+}
+
+export const FORMATS = {
+  html: {
+    suffix: '.html',
+    async write(document, options) {
+      const { writeHtml } = await import('./html/index.js');
+      return writeHtml(document, options);
+    },
+  },
+} satisfies Record<string, Format>;
+
+export type FormatName = keyof typeof FORMATS;
+export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
+
+export function isFormatName(name: string): name is FormatName {
+  return Object.hasOwn(FORMATS, name);
+}
