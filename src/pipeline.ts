@@ -23,9 +23,9 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
   return Promise.all(
     paths.map(async (path) => {
       const bytes = await readFile(path);
-      const { file, document } = readSource(path, bytes);
+      const { file, document, sections } = readSource(path, bytes);
+      if (sections) validate({ path, sections, meta: document?.meta }, file);
       if (document) {
-        validate(document, file);
         if (!hasLocale(templatesDir, document.meta.language)) {
           error(
             file,

@@ -1,6 +1,6 @@
 // Front matter → Meta. YAML and schema errors are reported at their line in
 // the source file, not in the front matter block.
-import { LineCounter, parseDocument, isNode, type Document as YamlDocument } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document as YamlDocument } from 'yaml';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Inline } from '../model/document.js';
@@ -40,6 +40,16 @@ function pathPosition(doc: YamlDocument, places: YamlPlaces, path: PropertyKey[]
   return { start: block.position.start, end: block.position.start };
 }
 
+/** Position of the key itself (not its value), for keys that should not be there. */
+function keyPosition(doc: YamlDocument, places: YamlPlaces, path: PropertyKey[], block: FrontMatterBlock): Position {
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
+    if (pair && isNode(pair.key) && pair.key.range) return places.range(pair.key.range);
+  }
+  return pathPosition(doc, places, path, block);
+}
+
 function describePath(path: PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
@@ -61,13 +71,13 @@ export function readFrontMatter(file: VFile, block: FrontMatterBlock): Meta | un
       let reason: string;
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          const where = pathPosition(doc, yamlPlaces, [...path, key], block);
+          const where = keyPosition(doc, yamlPlaces, [...path, key], block);
           const known = Object.keys(frontMatterSchema.shape).join(', ');
           error(file, `unknown key "${describePath([...path, key])}"${path.length === 0 ? ` (known keys: ${known})` : ''}`, where, 'unknown-key');
         }
         continue;
       }
-      const missing = issue.code === 'invalid_type' && doc.getIn(path as unknown[], true) === undefined;
+      const missing = path.length > 0 && doc.getIn(path as unknown[], true) === undefined;
       reason = missing ? `missing required key "${describePath(path)}"` : `"${describePath(path)}": ${issue.message}`;
       error(file, reason, pathPosition(doc, yamlPlaces, path, block), missing ? 'missing-key' : 'invalid-value');
     }

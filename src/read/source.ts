@@ -1,6 +1,6 @@
 // A source file → the document model, with every problem on the VFile.
 import { VFile } from 'vfile';
-import type { CouncilDocument } from '../model/document.js';
+import type { CouncilDocument, Section } from '../model/document.js';
 import { error } from '../diagnostics/report.js';
 import { numberSections } from '../transform/numbering.js';
 import { parseMarkdown } from './markdown-parser.js';
@@ -12,6 +12,8 @@ export interface ReadResult {
   file: VFile;
   /** Undefined when the source could not be read into a document. */
   document?: CouncilDocument;
+  /** The body, read even when the front matter is broken, so its errors are reported too. */
+  sections?: Section[];
 }
 
 export function readSource(path: string, bytes: Uint8Array): ReadResult {
@@ -37,6 +39,6 @@ export function readSource(path: string, bytes: Uint8Array): ReadResult {
   const meta = readFrontMatter(file, { value: first.value, position: first.position! });
   const sections = readBody(tree.children.slice(1), file);
   numberSections(sections);
-  if (!meta) return { file };
-  return { file, document: { path, meta, sections } };
+  if (!meta) return { file, sections };
+  return { file, sections, document: { path, meta, sections } };
 }

@@ -1,15 +1,14 @@
 // Runs every rule over a document; messages land on the source's VFile.
 import type { VFile } from 'vfile';
-import type { CouncilDocument } from '../model/document.js';
 import { error, warn } from '../diagnostics/report.js';
-import type { Rule } from './rule.js';
+import type { Checked, Rule } from './rule.js';
 import { emptySection } from './rules/empty-section.js';
 import { orphanContinuation } from './rules/orphan-continuation.js';
 import { meetingDates } from './rules/meeting-dates.js';
 
 export const RULES: Rule[] = [emptySection, orphanContinuation, meetingDates];
 
-export function validate(document: CouncilDocument, file: VFile, rules: Rule[] = RULES): void {
+export function validate(document: Checked, file: VFile, rules: Rule[] = RULES): void {
   for (const rule of rules) {
     const emit = rule.severity === 'error' ? error : warn;
     rule.check(document, (reason, place) => emit(file, reason, place, rule.id));

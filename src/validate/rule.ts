@@ -6,10 +6,13 @@ import type { Place } from '../diagnostics/report.js';
 
 export type Report = (reason: string, place: Place) => void;
 
+/** What rules read: the body always, the front matter only when it could be read. */
+export type Checked = Omit<CouncilDocument, 'meta'> & { meta?: CouncilDocument['meta'] };
+
 export interface Rule {
   id: string;
   severity: 'error' | 'warning';
-  check(document: CouncilDocument, report: Report): void;
+  check(document: Checked, report: Report): void;
 }
 
 export type { VFile };

@@ -1,0 +1,70 @@
+# `make` sets up what is missing and builds out/ from source/; `make test` runs the tests.
+# Recipes are skipped when their inputs have not changed, so a second `make` does nothing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+
+NODE_BIN := node_modules/.bin
+CLI := node dist/cli/main.js
+STAMPS := .cache
+
+SOURCES := $(wildcard source/*.md)
+TEMPLATE_FILES := $(shell find templates -type f 2>/dev/null)
+TS_FILES := $(shell find src -name '*.ts' 2>/dev/null)
+
+# Debian packages: what building needs, and what the tests' independent readers need.
+RUNTIME_PACKAGES := chromium fonts-crosextra-carlito
+TEST_PACKAGES := poppler-utils qpdf pandoc libreoffice-writer-nogui python3-docx python3-icalendar default-jre-headless
+
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+# Installs the packages of $(1) that dpkg does not list as installed.
+define ensure_packages
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+.PHONY: all build check test clean schema packages test-packages
+
+all: build
+
+packages: $(STAMPS)/packages
+$(STAMPS)/packages: Makefile
+	$(call ensure_packages,$(RUNTIME_PACKAGES))
+	@mkdir -p $(STAMPS) && touch $@
+
+test-packages: $(STAMPS)/test-packages
+$(STAMPS)/test-packages: Makefile
+	$(call ensure_packages,$(TEST_PACKAGES))
+	@mkdir -p $(STAMPS) && touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+dist/.built: node_modules/.installed tsconfig.json tsconfig.build.json $(TS_FILES)
+	@rm -rf dist
+	$(NODE_BIN)/tsc -p tsconfig.build.json
+	@chmod +x dist/cli/main.js && touch $@
+
+$(STAMPS)/out: dist/.built $(SOURCES) $(TEMPLATE_FILES) $(STAMPS)/packages
+	$(CLI) build source --out out
+	@touch $@
+
+build: $(STAMPS)/out
+
+check: dist/.built
+	$(CLI) check source
+
+schema: dist/.built
+	node dist/schema/write-json-schema.js source/front-matter.schema.json
+
+test: dist/.built $(STAMPS)/packages $(STAMPS)/test-packages
+	$(NODE_BIN)/tsc --noEmit -p .
+	$(NODE_BIN)/vitest run
+
+clean:
+	rm -rf out dist $(STAMPS)

@@ -1,0 +1,50 @@
+// Runs the built command line as a user does, in a scratch folder.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+export const SOURCE = join(ROOT, 'source', 'C17-23.md');
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function scratch(prefix = 'council-docs-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Every file under a folder with its bytes and modification time, to tell whether anything changed. */
+export function snapshot(dir: string): Map<string, { bytes: Buffer; mtimeMs: number }> {
+  const files = new Map<string, { bytes: Buffer; mtimeMs: number }>();
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const path = join(dir, name);
+    const info = statSync(path);
+    if (info.isFile()) files.set(name, { bytes: readFileSync(path), mtimeMs: info.mtimeMs });
+  }
+  return files;
+}
+
+/** Builds the C17/23 source into a fresh folder and returns that folder. */
+export function buildSeed(formats?: string): string {
+  const out = scratch();
+  const args = ['build', SOURCE, '--out', out, '--quiet'];
+  if (formats) args.push('--format', formats);
+  const run = runCli(args);
+  if (run.status !== 0) throw new Error(`build failed (${run.status}):\n${run.stderr}`);
+  return out;
+}
