@@ -46,7 +46,6 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 dist/.built: node_modules/.installed tsconfig.json tsconfig.build.json $(TS_FILES)
-	@rm -rf dist
 	$(NODE_BIN)/tsc -p tsconfig.build.json
 	@chmod +x dist/cli/main.js && touch $@
 
