@@ -5,9 +5,11 @@ SHELL := /bin/bash
 
 NODE_BIN := node_modules/.bin
 CLI := node dist/cli/main.js
-STAMPS := .cache
+STAMPS ?= .cache
+SOURCE_DIR ?= source
+OUT_DIR ?= out
 
-SOURCES := $(wildcard source/*.md)
+SOURCES := $(wildcard $(SOURCE_DIR)/*.md)
 TEMPLATE_FILES := $(shell find templates -type f 2>/dev/null)
 TS_FILES := $(shell find src -name '*.ts' 2>/dev/null)
 
@@ -50,13 +52,13 @@ dist/.built: node_modules/.installed tsconfig.json tsconfig.build.json $(TS_FILE
 	@chmod +x dist/cli/main.js && touch $@
 
 $(STAMPS)/out: dist/.built $(SOURCES) $(TEMPLATE_FILES) $(STAMPS)/packages
-	$(CLI) build source --out out
+	$(CLI) build $(SOURCE_DIR) --out $(OUT_DIR)
 	@touch $@
 
 build: $(STAMPS)/out
 
 check: dist/.built
-	$(CLI) check source
+	$(CLI) check $(SOURCE_DIR)
 
 schema: dist/.built
 	node dist/schema/write-json-schema.js source/front-matter.schema.json
@@ -66,4 +68,4 @@ test: dist/.built $(STAMPS)/packages $(STAMPS)/test-packages
 	$(NODE_BIN)/vitest run
 
 clean:
-	rm -rf out dist $(STAMPS)
+	rm -rf $(OUT_DIR) dist $(STAMPS)
