@@ -47,8 +47,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-dist/.built: node_modules/.installed tsconfig.json tsconfig.build.json $(TS_FILES)
-	$(NODE_BIN)/tsc -p tsconfig.build.json
+# The command is bundled: one file to load instead of hundreds starts it about
+# twice as fast. Writers' heavy libraries stay outside and are loaded only when
+# their format is asked for. `tsc` only type-checks (see `make test`).
+ENTRY_POINTS := src/cli/main.ts src/schema/write-json-schema.ts
+LAZY_PACKAGES := puppeteer docx ical-generator
+dist/.built: node_modules/.installed $(TS_FILES)
+	$(NODE_BIN)/esbuild $(ENTRY_POINTS) --bundle --splitting --format=esm --platform=node --target=node20 \
+	  --outdir=dist --outbase=src --log-level=warning $(addprefix --external:,$(LAZY_PACKAGES)) \
+	  "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
 	@chmod +x dist/cli/main.js && touch $@
 
 $(STAMPS)/out: dist/.built $(SOURCES) $(TEMPLATE_FILES) $(STAMPS)/packages

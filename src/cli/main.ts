@@ -10,6 +10,12 @@ const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'
 
 class UsageError extends Error {}
 
+/** A path as the user would type it: relative inside the working folder, absolute outside. */
+function shown(path: string): string {
+  const inside = relative('.', path);
+  return inside.startsWith('..') ? resolve(path) : inside;
+}
+
 async function expandSources(args: string[]): Promise<string[]> {
   const paths = args.length > 0 ? args : ['source'];
   const files: string[] = [];
@@ -75,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
   const rendered = await pipeline.render(planned, options);
   const written = await pipeline.writeOutputs(rendered);
   if (!values.quiet) {
-    for (const w of written) process.stdout.write(`${w.result === 'written' ? 'wrote' : 'unchanged'} ${relative('.', w.path)}\n`);
+    for (const w of written) process.stdout.write(`${w.result === 'written' ? 'wrote' : 'unchanged'} ${shown(w.path)}\n`);
   }
   return EXIT.ok;
 }
