@@ -29,7 +29,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all build check test clean schema packages test-packages
+.PHONY: all build check test clean schema packages test-packages watch
 
 all: build
 
@@ -63,6 +63,9 @@ $(STAMPS)/out: dist/.built $(SOURCES) $(TEMPLATE_FILES) $(STAMPS)/packages
 	@touch $@
 
 build: $(STAMPS)/out
+
+watch: dist/.built $(STAMPS)/packages
+	$(CLI) watch $(SOURCE_DIR) --out $(OUT_DIR)
 
 check: dist/.built
 	$(CLI) check $(SOURCE_DIR)

@@ -17,6 +17,8 @@ A source may be a .md file or a folder of them (default: source/).
 Commands:
   build     validate the sources, then write every output to --out
   check     validate only; write nothing
+  watch     build, then rebuild on every save and serve a live preview
+            on http://127.0.0.1:<port>/ (reloads itself, shows messages)
   help      print this text
 
 Options:
@@ -24,6 +26,7 @@ Options:
   -f, --format <list>    comma-separated formats to write (default: all): html
   -t, --templates <dir>  templates and locale data (default: the project's templates/)
   -q, --quiet            do not list the files written
+  -p, --port <n>         preview port for watch (default: 8017; 0: any free port)
   -h, --help             print this text
 
 Messages are printed as file:line:column: severity: text [rule-id].

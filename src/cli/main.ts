@@ -5,6 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, HELP } from './help.js';
+import type { BuildOptions } from '../pipeline.js';
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -35,6 +36,27 @@ async function expandSources(args: string[]): Promise<string[]> {
   return files;
 }
 
+function optionsFrom(outDir: string, templatesDir: string, formats: string[]): BuildOptions {
+  return { outDir, templatesDir, formats: formats as BuildOptions['formats'] };
+}
+
+/** Runs until interrupted; the browser and the server are closed on the way out. */
+async function watch(sources: string[], options: BuildOptions & { port: number }): Promise<number> {
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
+    throw new UsageError(`--port must be a port number`);
+  }
+  const { startWatch } = await import('../watch/watch.js');
+  const log = (line: string) => process.stderr.write(line + '\n');
+  const watcher = await startWatch({ ...options, sources, log });
+  log(`preview at ${watcher.url} (Ctrl-C to stop)`);
+  await new Promise<void>((stop) => {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await watcher.close();
+  return EXIT.ok;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -44,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string', short: 'f' },
       templates: { type: 'string', short: 't' },
       quiet: { type: 'boolean', short: 'q', default: false },
+      port: { type: 'string', short: 'p', default: '8017' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -52,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
   }
-  if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}"`);
+  if (command !== 'build' && command !== 'check' && command !== 'watch') throw new UsageError(`unknown command "${command}"`);
 
   const { FORMAT_NAMES, isFormatName } = await import('../writers/registry.js');
   const formats = (values.format ?? FORMAT_NAMES.join(','))
@@ -65,10 +88,12 @@ async function main(argv: string[]): Promise<number> {
   const templatesDir = values.templates ?? join(PACKAGE_ROOT, 'templates');
   const sources = await expandSources(rest);
 
+  if (command === 'watch') return watch(sources, { ...optionsFrom(values.out, templatesDir, formats), port: Number(values.port) });
+
   const pipeline = await import('../pipeline.js');
   const { formatMessages } = await import('../diagnostics/report.js');
   const checked = await pipeline.checkSources(sources, templatesDir);
-  const options = { outDir: values.out, templatesDir, formats: formats as (typeof FORMAT_NAMES)[number][] };
+  const options = optionsFrom(values.out, templatesDir, formats);
   const planned = command === 'build' ? pipeline.planOutputs(checked, options) : [];
   for (const { file } of checked) for (const line of formatMessages(file)) process.stderr.write(line + '\n');
   if (pipeline.anyErrors(checked)) {

@@ -1,0 +1,75 @@
+// Watch mode as an author uses it: save, and the output and the preview follow.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWatch, type Watcher } from '../src/watch/watch.js';
+import { ROOT, SOURCE, scratch } from './helpers/cli.js';
+
+let dir: string;
+let source: string;
+let watcher: Watcher;
+const log: string[] = [];
+
+beforeAll(async () => {
+  dir = scratch();
+  mkdirSync(join(dir, 'source'));
+  source = join(dir, 'source', 'C17-23.md');
+  copyFileSync(SOURCE, source);
+  watcher = await startWatch({
+    sources: [source],
+    outDir: join(dir, 'out'),
+    templatesDir: join(ROOT, 'templates'),
+    formats: ['html'],
+    port: 0,
+    log: (line) => log.push(line),
+  });
+});
+
+afterAll(async () => {
+  await watcher?.close();
+});
+
+async function firstEvent(url: string): Promise<{ generation: number; messages: string[]; ok: boolean }> {
+  const response = await fetch(new URL('/events', url));
+  const reader = response.body!.getReader();
+  let text = '';
+  while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+  await reader.cancel();
+  return JSON.parse(/^data: (.*)$/m.exec(text)![1]!);
+}
+
+describe('watch', () => {
+  it('builds at start and serves a preview that reloads itself, while out/ holds no script', async () => {
+    const out = readFileSync(join(dir, 'out', 'C17-23-E.html'), 'utf8');
+    expect(out).not.toContain('<script');
+    const preview = await fetch(new URL('/C17-23-E.html', watcher.url));
+    expect(preview.headers.get('content-security-policy')).toContain("script-src 'nonce-");
+    const page = await preview.text();
+    expect(page).toContain('<script nonce=');
+    expect(page).toContain("new EventSource('/events')");
+    expect(page.replace(/<script[\s\S]*<\/script>\n/, '')).toBe(out);
+  });
+
+  it('rebuilds on save: the new words reach out/ and the preview', async () => {
+    const next = watcher.nextBuild();
+    writeFileSync(source, readFileSync(source, 'utf8').replace('adopted new WTSA-16 Resolution 98', 'adopted the new WTSA-16 Resolution 98'));
+    const report = await next;
+    expect(report.ok).toBe(true);
+    expect(report.written).toEqual([join(dir, 'out', 'C17-23-E.html')]);
+    expect(readFileSync(join(dir, 'out', 'C17-23-E.html'), 'utf8')).toContain('adopted the new WTSA-16 Resolution 98');
+    expect(await (await fetch(new URL('/C17-23-E.html', watcher.url))).text()).toContain('adopted the new WTSA-16');
+  });
+
+  it('shows errors in the terminal and the preview, and keeps the last good output', async () => {
+    const before = readFileSync(join(dir, 'out', 'C17-23-E.html'), 'utf8');
+    const next = watcher.nextBuild();
+    writeFileSync(source, readFileSync(source, 'utf8').replace('date: 2017-03-31', 'date: 2017-02-30'));
+    expect((await next).ok).toBe(false);
+    const expected = `${source}:3:7: error: "date": 2017-02-30 is not a date: that month has 28 days [invalid-value]`;
+    expect(log).toContain(expected);
+    const state = await firstEvent(watcher.url);
+    expect(state.ok).toBe(false);
+    expect(state.messages).toContain(expected);
+    expect(readFileSync(join(dir, 'out', 'C17-23-E.html'), 'utf8')).toBe(before);
+  });
+});
