@@ -21,6 +21,8 @@ export interface DocumentLabels {
   actionRequired: string;
   references: string;
   footer: string;
+  /** Author in a file's document properties. */
+  author: string;
   title: string;
   htmlTitle: string;
   logoAlt: string;
@@ -60,6 +62,7 @@ export function documentLabels(meta: Meta, locale: LocaleData): DocumentLabels {
     actionRequired: l.action_required,
     references: l.references,
     footer: l.footer,
+    author: l.author,
     title: meta.title,
     htmlTitle: fill(l.html_title, { document: number, title: meta.title }),
     logoAlt: l.logo_alt,

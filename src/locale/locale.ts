@@ -26,6 +26,7 @@ const localeSchema = z.object({
     action_required: phrase,
     references: phrase,
     footer: phrase,
+    author: phrase,
     page_number: phrase,
     html_title: phrase,
     logo_alt: phrase,

@@ -4,7 +4,7 @@ import { extname, relative, resolve, isAbsolute } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-const settingsSchema = z.strictObject({ logo: z.string().min(1) });
+const settingsSchema = z.strictObject({ logo: z.string().min(1), logo_raster: z.string().min(1).optional() });
 
 export interface Logo {
   bytes: Uint8Array;
@@ -14,6 +14,8 @@ export interface Logo {
 
 export interface Settings {
   logo: Logo;
+  /** A PNG or JPEG of the logo, for formats that cannot show an SVG alone (DOCX). */
+  logoRaster?: Logo;
 }
 
 export class SettingsError extends Error {}
@@ -29,13 +31,23 @@ export function loadSettings(templatesDir: string): Settings {
   const file = resolve(templatesDir, 'settings.yaml');
   const parsed = settingsSchema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new SettingsError(`${file}: ${parsed.error.issues[0]!.message}`);
-  const logoPath = resolve(templatesDir, parsed.data.logo);
+  const logo = readLogo(file, templatesDir, parsed.data.logo, 'logo');
+  if (parsed.data.logo_raster === undefined) return { logo };
+  const logoRaster = readLogo(file, templatesDir, parsed.data.logo_raster, 'logo_raster');
+  if (logoRaster.mime === 'image/svg+xml') {
+    throw new SettingsError(`${file}: logo_raster "${parsed.data.logo_raster}" must be a PNG or JPEG file`);
+  }
+  return { logo, logoRaster };
+}
+
+function readLogo(file: string, templatesDir: string, name: string, key: string): Logo {
+  const logoPath = resolve(templatesDir, name);
   // The logo is embedded in every output: it must not be read from outside the templates.
   const inside = relative(resolve(templatesDir), logoPath);
   if (inside.startsWith('..') || isAbsolute(inside)) {
-    throw new SettingsError(`${file}: logo "${parsed.data.logo}" is outside ${templatesDir}: copy it into that folder`);
+    throw new SettingsError(`${file}: ${key} "${name}" is outside ${templatesDir}: copy it into that folder`);
   }
   const mime = MIME[extname(logoPath).toLowerCase()];
-  if (!mime) throw new SettingsError(`${file}: logo "${parsed.data.logo}" must be an SVG, PNG or JPEG file`);
-  return { logo: { bytes: readFileSync(logoPath), mime, path: logoPath } };
+  if (!mime) throw new SettingsError(`${file}: ${key} "${name}" must be an SVG, PNG or JPEG file`);
+  return { bytes: readFileSync(logoPath), mime, path: logoPath };
 }
