@@ -15,6 +15,7 @@ TS_FILES := $(shell find src -name '*.ts' 2>/dev/null)
 
 # Debian packages: what building needs, and what the tests' independent readers need.
 RUNTIME_PACKAGES := chromium fonts-crosextra-carlito
+BENCH_PACKAGES := hyperfine pandoc poppler-utils
 TEST_PACKAGES := poppler-utils qpdf pandoc libreoffice-writer-nogui python3-docx python3-icalendar default-jre-headless
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -29,7 +30,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all build check test clean schema packages test-packages watch
+.PHONY: all build check test clean schema packages test-packages watch bench
 
 all: build
 
@@ -76,6 +77,12 @@ schema: dist/.built
 test: dist/.built $(STAMPS)/packages $(STAMPS)/test-packages
 	$(NODE_BIN)/tsc --noEmit -p .
 	$(NODE_BIN)/vitest run
+
+# Figures against pandoc, measured in the same run (see bench/run.ts).
+bench: dist/.built $(STAMPS)/packages
+	$(call ensure_packages,$(BENCH_PACKAGES))
+	$(NODE_BIN)/esbuild bench/run.ts --bundle --format=esm --platform=node --packages=external --outfile=$(STAMPS)/bench.mjs --log-level=warning
+	node $(STAMPS)/bench.mjs
 
 clean:
 	rm -rf $(OUT_DIR) dist $(STAMPS)

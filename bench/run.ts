@@ -1,0 +1,173 @@
+// `make bench`: how fast the tool is, against pandoc (and Chromium printing
+// pandoc's HTML) measured in the same run on the same machine. Whole-process
+// timings come from hyperfine; the watch rebuild is timed in-process from the
+// save to the written output. Prints medians, ratios and peak memory.
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startWatch } from '../src/watch/watch.js';
+import { FORMAT_NAMES } from '../src/writers/registry.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const SEED = join(ROOT, 'source', 'C17-23.md');
+const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const work = mkdtempSync(join(tmpdir(), 'council-bench-'));
+const hasPdf = FORMAT_NAMES.includes('pdf' as never);
+const withoutPdf = FORMAT_NAMES.filter((f) => f !== 'pdf').join(',');
+
+function sh(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Median wall time in ms of each command, from hyperfine. */
+function hyperfine(commands: Record<string, string>, runs = RUNS): Record<string, number> {
+  const json = join(work, 'hyperfine.json');
+  const args = ['-N', '--style', 'none', '-w', '1', '-r', String(runs), '--export-json', json];
+  for (const [name, command] of Object.entries(commands)) args.push('-n', name, command);
+  // Shell syntax (&&, ;) needs a shell: hyperfine -N runs a command line directly.
+  const needsShell = Object.values(commands).some((c) => /&&|;|\|/.test(c));
+  execFileSync('hyperfine', needsShell ? args.filter((a) => a !== '-N') : args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const results = JSON.parse(readFileSync(json, 'utf8')).results as { command: string; median: number }[];
+  return Object.fromEntries(results.map((r) => [r.command, r.median * 1000]));
+}
+
+/** Peak resident memory (MiB) of a command and all its children, sampled every 20 ms. */
+async function peakMemory(command: string, args: string[]): Promise<number> {
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  let peak = 0;
+  const sample = () => {
+    try {
+      const out = execFileSync('ps', ['-o', 'rss=', '-g', String(child.pid)], { encoding: 'utf8' });
+      peak = Math.max(peak, out.split('\n').reduce((sum, kb) => sum + (Number(kb) || 0), 0));
+    } catch {
+      // The group is gone: the command has finished.
+    }
+  };
+  const timer = setInterval(sample, 20);
+  await new Promise((done) => child.on('exit', done));
+  clearInterval(timer);
+  return peak / 1024;
+}
+
+function documentNumbered(n: number, body = (text: string) => text): string {
+  return body(readFileSync(SEED, 'utf8').replace(/^document: C17\/23$/m, `document: C17/${n}`));
+}
+
+/** The seed's sections repeated `times` times, as one document. */
+function scaled(times: number): string {
+  const text = readFileSync(SEED, 'utf8');
+  const end = text.indexOf('\n---', 3) + 4;
+  const body = text.slice(end);
+  return text.slice(0, end) + Array.from({ length: times }, () => body).join('\n');
+}
+
+function pages(pdf: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+}
+
+const figures: [string, string][] = [];
+const line = (what: string, value: string) => {
+  figures.push([what, value]);
+  process.stdout.write(`${what.padEnd(58)} ${value}\n`);
+};
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const ratio = (ours: number, theirs: number, target: number) =>
+  `${(ours / theirs).toFixed(2)}× (target ≤ ${target}×) ${ours / theirs <= target ? 'ok' : 'MISSED'}`;
+
+async function main() {
+  const src = join(work, 'source');
+  mkdirSync(src);
+  copyFileSync(SEED, join(src, 'C17-23.md'));
+  const out = join(work, 'out');
+  const pandocHtml = join(work, 'pandoc.html');
+  const peerDocx = `pandoc ${sh(SEED)} -o ${sh(join(work, 'pandoc.docx'))}`;
+  const peerHtml = `pandoc ${sh(SEED)} -s -o ${sh(pandocHtml)}`;
+  const peerPrint = `${CHROMIUM} ${CHROMIUM_FLAGS} --user-data-dir=${sh(join(work, 'chromium'))} --no-pdf-header-footer --print-to-pdf=${sh(join(work, 'pandoc.pdf'))} file://${pandocHtml}`;
+  execFileSync('sh', ['-c', peerHtml]);
+
+  process.stdout.write(`Formats: ${FORMAT_NAMES.join(', ')}; ${RUNS} runs each; medians.\n\n`);
+  // Cold: a new process each run and out/ emptied first, so every output is written.
+  const t = hyperfine({
+    'ours: full build': `rm -rf ${sh(out)} && node ${sh(CLI)} build ${sh(src)} --out ${sh(out)} --quiet`,
+    'ours: build without PDF': `rm -rf ${sh(out)} && node ${sh(CLI)} build ${sh(src)} --out ${sh(out)} --quiet --format ${withoutPdf}`,
+    'pandoc md→docx + md→html': `${peerDocx} && ${peerHtml}`,
+    'pandoc md→docx + md→html + Chromium print': `${peerDocx} && ${peerHtml} && ${peerPrint}`,
+  });
+  const peerNoPdf = t['pandoc md→docx + md→html']!;
+  const peerFull = t['pandoc md→docx + md→html + Chromium print']!;
+  line('pandoc md→docx + md→html', ms(peerNoPdf));
+  line('pandoc md→docx + md→html + Chromium print of the HTML', ms(peerFull));
+  line('cold build without PDF', `${ms(t['ours: build without PDF']!)}  ${ratio(t['ours: build without PDF']!, peerNoPdf, 1.0)}`);
+  if (hasPdf) line('cold full build', `${ms(t['ours: full build']!)}  ${ratio(t['ours: full build']!, peerFull, 0.9)}`);
+
+  // Watch: from saving a one-paragraph edit to the outputs written.
+  for (const formats of hasPdf ? [withoutPdf, FORMAT_NAMES.join(',')] : [withoutPdf]) {
+    const dir = join(work, `watch-${formats.length}`);
+    mkdirSync(join(dir, 'source'), { recursive: true });
+    const source = join(dir, 'source', 'C17-23.md');
+    copyFileSync(SEED, source);
+    const watcher = await startWatch({
+      sources: [source],
+      outDir: join(dir, 'out'),
+      templatesDir: join(ROOT, 'templates'),
+      formats: formats.split(',') as never,
+      port: 0,
+      log: () => {},
+    });
+    const times: number[] = [];
+    for (let i = 0; i < RUNS + 1; i++) {
+      const next = watcher.nextBuild();
+      const started = performance.now();
+      writeFileSync(source, readFileSync(SEED, 'utf8').replace('adopted new WTSA-16', `adopted (edit ${i}) new WTSA-16`));
+      await next;
+      if (i > 0) times.push(performance.now() - started);
+    }
+    await watcher.close();
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    const target = formats.includes('pdf') ? 400 : 50;
+    line(`watch rebuild, one-paragraph edit (${formats.includes('pdf') ? 'with' : 'without'} PDF)`, `${ms(median)}  (target ≤ ${target} ms) ${median <= target ? 'ok' : 'MISSED'}`);
+  }
+
+  // Batch: 100 documents in one process, against the peer chain per document.
+  const batch = join(work, 'batch');
+  mkdirSync(batch);
+  for (let n = 100; n < 200; n++) writeFileSync(join(batch, `C17-${n}.md`), documentNumbered(n));
+  const batchOut = join(work, 'batch-out');
+  const b = hyperfine({ batch: `rm -rf ${sh(batchOut)} && node ${sh(CLI)} build ${sh(batch)} --out ${sh(batchOut)} --quiet` }, 3);
+  const perDocument = b['batch']! / 100;
+  const peerPerDocument = hasPdf ? peerFull : peerNoPdf;
+  line('batch of 100 documents, per document', `${ms(perDocument)}  ${ratio(perDocument, peerPerDocument, 0.2)}`);
+  rmSync(batchOut, { recursive: true, force: true });
+  const peak = await peakMemory('node', [CLI, 'build', batch, '--out', batchOut, '--quiet']);
+  line('batch of 100 documents, peak memory (all processes)', `${peak.toFixed(0)} MiB (target < 1024 MiB) ${peak < 1024 ? 'ok' : 'MISSED'}`);
+
+  // Size: the seed 40 times over, time per page against the seed itself.
+  if (hasPdf) {
+    const big = join(work, 'big');
+    mkdirSync(big);
+    writeFileSync(join(big, 'C17-23.md'), scaled(40));
+    const s = hyperfine(
+      {
+        '1×': `rm -rf ${sh(out)} && node ${sh(CLI)} build ${sh(src)} --out ${sh(out)} --quiet`,
+        '40×': `rm -rf ${sh(join(work, 'big-out'))} && node ${sh(CLI)} build ${sh(big)} --out ${sh(join(work, 'big-out'))} --quiet`,
+      },
+      3,
+    );
+    const small = s['1×']! / pages(join(out, readdirSync(out).find((f) => f.endsWith('.pdf'))!));
+    const large = s['40×']! / pages(join(work, 'big-out', 'C17-23-E.pdf'));
+    line('full build per page, seed (1×)', ms(small));
+    line('full build per page, 40× the seed', `${ms(large)}  (${(large / small).toFixed(2)}× the 1× figure; flat is ≤ 1×) ${large <= small ? 'ok' : 'MISSED'}`);
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((cause: unknown) => {
+  process.stderr.write(`bench: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+  rmSync(work, { recursive: true, force: true });
+  process.exitCode = 1;
+});
