@@ -1,0 +1,39 @@
+// Model → DOCX with the docx package, laid out by templates/docx/layout.yaml
+// and worded by the locale data, as the HTML is.
+import { Document, Packer } from 'docx';
+import type { CouncilDocument } from '../../model/document.js';
+import type { WriteOptions } from '../options.js';
+import { sectionParagraphs } from './blocks.js';
+import { firstPage } from './first-page.js';
+import { plainText } from './inlines.js';
+import { loadLayout } from './layout.js';
+import { buildTime, repack } from './package.js';
+import { pageProperties } from './page.js';
+import { documentStyles, textIndent } from './styles.js';
+
+export async function writeDocx(document: CouncilDocument, options: WriteOptions): Promise<Uint8Array> {
+  const { labels, settings } = options;
+  const layout = loadLayout(options.templatesDir);
+  const time = buildTime(document.meta.date);
+  const docx = new Document({
+    title: document.meta.title,
+    subject: labels.documentNumber,
+    description: plainText(document.meta.summary),
+    creator: labels.author,
+    lastModifiedBy: labels.author,
+    revision: 1,
+    // Tabs typed by an editor land where the text of numbered paragraphs starts.
+    defaultTabStop: textIndent(layout),
+    styles: documentStyles(layout, document.meta.language),
+    sections: [
+      {
+        ...pageProperties(labels, layout),
+        children: [
+          ...firstPage(document, labels, settings, layout),
+          ...document.sections.flatMap((section) => sectionParagraphs(section, layout)),
+        ],
+      },
+    ],
+  });
+  return repack(await Packer.toBuffer(docx), time);
+}

@@ -1,0 +1,84 @@
+// templates/docx/layout.yaml: page, type and spacing of the DOCX, checked on
+// load so a wrong value is named rather than written into a broken document.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { LANGUAGES } from '../../model/meta-schema.js';
+
+const length = z.number().positive();
+const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en-GB');
+const wordLanguage = z.strictObject({
+  latin: languageTag,
+  bidi: languageTag.optional(),
+  east_asian: languageTag.optional(),
+});
+
+const layoutSchema = z.strictObject({
+  page: z.strictObject({
+    width_mm: length,
+    height_mm: length,
+    margin_mm: length,
+    header_mm: length,
+    footer_mm: length,
+    header_after_pt: z.number().nonnegative(),
+  }),
+  font: z.strictObject({
+    name: z.string().min(1),
+    size_pt: length,
+    meeting_size_pt: length,
+    header_size_pt: length,
+    footer_size_pt: length,
+  }),
+  spacing: z.strictObject({
+    before_pt: z.number().nonnegative(),
+    heading_before_pt: z.number().nonnegative(),
+    heading_after_pt: z.number().nonnegative(),
+    from_before_pt: z.number().nonnegative(),
+    title_before_pt: z.number().nonnegative(),
+    title_after_pt: z.number().nonnegative(),
+    line: length,
+  }),
+  indent: z.strictObject({ number_mm: length, bullet_mm: length }),
+  bullets: z.array(z.string().min(1)).min(1),
+  first_page: z.strictObject({
+    left_column_mm: length,
+    logo_width_mm: length,
+    logo_height_mm: length,
+    rule: z.string().min(1),
+    box_border_pt: length,
+    box_padding_mm: z.number().nonnegative(),
+  }),
+  link_color: z.string().regex(/^[0-9A-Fa-f]{6}$/, 'a colour as six hex digits, e.g. 0B4F8A'),
+  word_languages: z.strictObject(
+    Object.fromEntries(LANGUAGES.map((l) => [l, wordLanguage])) as Record<(typeof LANGUAGES)[number], typeof wordLanguage>,
+  ),
+});
+
+export type Layout = z.infer<typeof layoutSchema>;
+
+export class LayoutError extends Error {}
+
+const cache = new Map<string, Layout>();
+
+export function loadLayout(templatesDir: string): Layout {
+  const path = join(templatesDir, 'docx', 'layout.yaml');
+  const cached = cache.get(path);
+  if (cached) return cached;
+  const result = layoutSchema.safeParse(parse(readFileSync(path, 'utf8')));
+  if (!result.success) {
+    const first = result.error.issues[0]!;
+    throw new LayoutError(`${path}: ${first.path.join('.')}: ${first.message}`);
+  }
+  cache.set(path, result.data);
+  return result.data;
+}
+
+/** Word measures lengths in twentieths of a point ("twips"). */
+export const twips = {
+  mm: (mm: number) => Math.round((mm * 1440) / 25.4),
+  pt: (pt: number) => Math.round(pt * 20),
+};
+
+/** Word measures type in half points. */
+export const halfPoints = (pt: number) => Math.round(pt * 2);

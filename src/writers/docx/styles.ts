@@ -1,0 +1,133 @@
+// The DOCX's styles. Their names are those of ITU's Word templates (Heading 1,
+// enumlev1, Headingb, ...): attaching a secretariat's template to the file
+// restyles every paragraph, which direct formatting would prevent. The values
+// come from templates/docx/layout.yaml.
+import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
+import type { Language } from '../../model/meta.js';
+import { halfPoints, twips, type Layout } from './layout.js';
+
+/** Style ids, as paragraphs name them. */
+export const STYLE = {
+  normal: 'Normal',
+  heading1: 'Heading1',
+  headingb: 'Headingb',
+  source: 'Source',
+  title: 'Title1',
+  header: 'Header',
+  footer: 'Footer',
+  hyperlink: 'Hyperlink',
+  /** enumlev1, enumlev2, enumlev3: ITU's list levels. */
+  enumlev: (level: number) => `enumlev${level}`,
+} as const;
+
+/** Deepest list level with a style of its own; deeper lists use it too. */
+export const LIST_LEVELS = 3;
+
+/** Where a paragraph's text starts, from the margin, for body text and each list level. */
+export function textIndent(layout: Layout, listLevel = 0): number {
+  return twips.mm(layout.indent.number_mm + listLevel * layout.indent.bullet_mm);
+}
+
+export function documentStyles(layout: Layout, language: Language): IStylesOptions {
+  const words = layout.word_languages[language];
+  const hang = textIndent(layout);
+  const line = { line: Math.round(240 * layout.spacing.line), lineRule: LineRuleType.AUTO };
+  const before = twips.pt(layout.spacing.before_pt);
+  const list = (level: number) => ({
+    id: STYLE.enumlev(level),
+    name: STYLE.enumlev(level),
+    basedOn: STYLE.normal,
+    quickFormat: true,
+    paragraph: {
+      indent: { left: textIndent(layout, level), hanging: twips.mm(layout.indent.bullet_mm) },
+      spacing: { before: Math.round(before / 2) },
+    },
+  });
+  return {
+    default: {
+      document: {
+        run: {
+          font: layout.font.name,
+          size: halfPoints(layout.font.size_pt),
+          language: { value: words.latin, eastAsia: words.east_asian, bidirectional: words.bidi },
+        },
+        paragraph: { spacing: { before, after: 0, ...line } },
+      },
+    },
+    paragraphStyles: [
+      { id: STYLE.normal, name: 'Normal', quickFormat: true, },
+      {
+        id: STYLE.heading1,
+        name: 'Heading 1',
+        basedOn: STYLE.normal,
+        next: STYLE.normal,
+        quickFormat: true,
+        run: { bold: true, size: halfPoints(layout.font.size_pt) },
+        paragraph: {
+          keepNext: true,
+          keepLines: true,
+          outlineLevel: 0,
+          indent: { left: hang, hanging: hang },
+          spacing: { before: twips.pt(layout.spacing.heading_before_pt), after: twips.pt(layout.spacing.heading_after_pt) },
+        },
+      },
+      // ITU's run-in heading: bold, kept with what follows, not in the outline.
+      {
+        id: STYLE.headingb,
+        name: 'Headingb',
+        basedOn: STYLE.normal,
+        next: STYLE.normal,
+        quickFormat: true,
+        run: { bold: true },
+        paragraph: { keepNext: true, spacing: { before: twips.pt(layout.spacing.heading_after_pt) } },
+      },
+      list(1),
+      list(2),
+      list(3),
+      {
+        id: STYLE.source,
+        name: 'Source',
+        basedOn: STYLE.normal,
+        next: STYLE.title,
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          spacing: { before: twips.pt(layout.spacing.from_before_pt) },
+        },
+      },
+      {
+        id: STYLE.title,
+        name: 'Title1',
+        basedOn: STYLE.normal,
+        next: STYLE.normal,
+        run: { bold: true, allCaps: true },
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          spacing: { before: twips.pt(layout.spacing.title_before_pt), after: twips.pt(layout.spacing.title_after_pt) },
+        },
+      },
+      {
+        id: STYLE.header,
+        name: 'Header',
+        basedOn: STYLE.normal,
+        run: { size: halfPoints(layout.font.header_size_pt) },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0 } },
+      },
+      {
+        id: STYLE.footer,
+        name: 'Footer',
+        basedOn: STYLE.normal,
+        run: { size: halfPoints(layout.font.footer_size_pt) },
+        paragraph: { spacing: { before: 0 } },
+      },
+    ],
+    characterStyles: [
+      {
+        id: STYLE.hyperlink,
+        name: 'Hyperlink',
+        run: { color: layout.link_color.toUpperCase(), underline: {} },
+      },
+    ],
+  };
+}
