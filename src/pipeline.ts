@@ -24,7 +24,7 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
     paths.map(async (path) => {
       const bytes = await readFile(path);
       const { file, document, sections } = readSource(path, bytes);
-      if (sections) validate({ path, sections, meta: document?.meta }, file);
+      if (sections) validate(document ?? { path, sections }, file);
       if (document) {
         if (!hasLocale(templatesDir, document.meta.language)) {
           error(

@@ -17,6 +17,13 @@ export function warn(file: VFile, reason: string, place: Place, ruleId: string):
   message.fatal = false;
 }
 
+/** An error found in another file the source depends on (the standards catalogue), at its place there. */
+export function errorIn(file: VFile, path: string, reason: string, place: Place, ruleId: string): void {
+  const message = file.message(reason, { place, ruleId, source: SOURCE });
+  message.fatal = true;
+  message.file = path;
+}
+
 export function hasErrors(file: VFile): boolean {
   return file.messages.some((m) => m.fatal === true);
 }
@@ -28,7 +35,7 @@ export function formatMessages(file: VFile): string[] {
   );
   return sorted.map((m) => {
     const severity = m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info';
-    const where = `${file.path}:${m.line ?? 1}:${m.column ?? 1}`;
+    const where = `${m.file || file.path}:${m.line ?? 1}:${m.column ?? 1}`;
     return `${where}: ${severity}: ${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`;
   });
 }

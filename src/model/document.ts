@@ -2,8 +2,12 @@
 // Writers see only these types: never Markdown, never YAML.
 import type { Position } from 'unist';
 import type { Meta } from './meta.js';
+import type { Event } from './events.js';
+import type { CitedStandard } from './standards.js';
 
 export type { Position };
+export type { Event, EventDates } from './events.js';
+export type { CitedStandard, StandardKind, StandardStatus } from './standards.js';
 
 /** Where a node came from; absent only for nodes the tool generates. */
 export interface Located {
@@ -16,6 +20,7 @@ export type Inline =
   | Strong
   | Link
   | StandardRef
+  | EventRef
   | LineBreak;
 
 export interface Text extends Located {
@@ -49,6 +54,26 @@ export interface StandardRef extends Located {
   text: string;
   /** Address of the standard's page at ITU. */
   url: string;
+  /** The words in quotation marks right after the identifier (after "to ITU-T Y.4000 series" for a supplement). */
+  quotedTitle?: string;
+  /**
+   * True when the text writes the identifier wrongly ("ITU-T 4805": no series letter). `id` and `url`
+   * are then those of the one catalogued standard it can mean; the validator warns.
+   */
+  malformed?: boolean;
+}
+
+/**
+ * Words that name a dated event of the document: `[IoT Week 2017](event:iot-week-2017)` in a
+ * paragraph. Writers print the words (`children`); the event's facts are in `event`.
+ */
+export interface EventRef extends Located {
+  type: 'event';
+  /** The event's id as written after `event:`. */
+  id: string;
+  children: Inline[];
+  /** The event; undefined only for an unknown id, which the validator reports as an error. */
+  event?: Event;
 }
 
 export interface LineBreak extends Located {
@@ -76,6 +101,13 @@ export interface ListItem extends Located {
   children: Inline[];
   /** Lists nested under this item. */
   sublists: BulletList[];
+  /**
+   * Set on an item that lists an event (`- <event:id>` in the source): `children` is then empty and
+   * the item's words come from the event through locale data (`events.item`, `events.item_with_parts`,
+   * or `events.part` when `event.event.partOf` is set). An event's parts are in `sublists`, each an
+   * item of this kind.
+   */
+  event?: EventRef;
 }
 
 export type Block = Paragraph | BulletList;
@@ -95,4 +127,8 @@ export interface CouncilDocument {
   path: string;
   meta: Meta;
   sections: Section[];
+  /** Dated events of the document (front matter `events:`), in source order, parts nested. */
+  events: Event[];
+  /** Standards the text cites, in order of first citation, with catalogue facts: the annex rows. */
+  standards: CitedStandard[];
 }

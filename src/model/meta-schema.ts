@@ -1,6 +1,7 @@
 // The front matter's schema: the validator checks sources with it and the
 // JSON Schema for editors is generated from it, so the two cannot disagree.
 import { z } from 'zod';
+import { STANDARD_STATUSES } from './standards.js';
 
 export const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -31,6 +32,63 @@ export const isoDate = z
 
 const text = (what: string) =>
   z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `${what} is empty` });
+
+const month = z
+  .string({ error: 'expected a month written as YYYY-MM' })
+  .regex(/^\d{4}-\d{2}$/, { error: 'expected a month written as YYYY-MM' })
+  .superRefine((value, ctx) => {
+    const number = Number(value.slice(5));
+    if (number < 1 || number > 12) ctx.addIssue({ code: 'custom', message: `${value} is not a month: there is no month ${number}` });
+  });
+
+const eventFields = {
+  id: z
+    .string({ error: 'expected the event id as text, e.g. iot-week-2017' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: 'an event id is lower-case letters and digits joined by "-", e.g. iot-week-2017',
+    })
+    .describe('Identity of the event, unique in the document; text refers to it as (event:id)'),
+  title: text('the event title').describe('Name of the event as printed'),
+  date: isoDate.optional().describe('The day of a one-day event'),
+  start: isoDate.optional().describe('First day of an event of several days'),
+  end: isoDate.optional().describe('Last day of an event of several days'),
+  month: month.optional().describe('YYYY-MM, when the report gives only the month'),
+  location: text('the location').optional().describe('As the report gives it, e.g. Geneva, Switzerland'),
+  note: text('the note').optional().describe('Words printed after the place in a list of events'),
+};
+
+/** Exactly one way of dating an event: date, start and end, or month. */
+function oneDating(value: { date?: string; start?: string; end?: string; month?: string }, ctx: z.RefinementCtx): void {
+  const forms = [value.date && 'date', (value.start || value.end) && 'start/end', value.month && 'month'].filter(Boolean);
+  if (forms.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        forms.length === 0
+          ? 'the event has no date: give "date" (one day), "start" and "end" (several days) or "month" (YYYY-MM)'
+          : `the event is dated twice (${forms.join(' and ')}): keep one`,
+    });
+  } else if (forms[0] === 'start/end' && !(value.start && value.end)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [value.start ? 'end' : 'start'],
+      message: `an event with "${value.start ? 'start' : 'end'}" needs "${value.start ? 'end' : 'start'}" too (or use "date" for one day)`,
+    });
+  }
+}
+
+const eventPartSchema = z
+  .strictObject(eventFields)
+  .superRefine(oneDating)
+  .describe('A part of an event (one of its days), dated within it');
+
+const eventSchema = z
+  .strictObject({
+    ...eventFields,
+    parts: z.array(eventPartSchema, { error: 'expected a list of parts' }).optional().describe('Sub-events'),
+  })
+  .superRefine(oneDating)
+  .describe('A dated event the document mentions');
 
 export const DOCUMENT_NUMBER = /^C\d{2}\/(?:(?:INF|DT|DL)\/)?\d+$/;
 
@@ -73,6 +131,18 @@ export const frontMatterSchema = z
       .array(text('a reference'), { error: 'expected a list of references' })
       .optional()
       .describe('Documents the report refers to, one per item (Markdown inline)'),
+    events: z
+      .array(eventSchema, { error: 'expected a list of events' })
+      .optional()
+      .describe('Dated events of the document: the calendar and the lists of events are made from them'),
+    standards: z
+      .record(
+        z.string(),
+        z.enum(STANDARD_STATUSES, { error: `expected one of: ${STANDARD_STATUSES.join(', ')}` }),
+        { error: 'expected a map of standard identifiers to their status, e.g. ITU-T Y.4113: approved' },
+      )
+      .optional()
+      .describe('Status of each standard the document cites, as the document reports it (the annex prints it)'),
     revision: z
       .number({ error: 'expected a revision number' })
       .int({ error: 'expected a whole revision number' })

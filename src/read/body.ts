@@ -40,6 +40,11 @@ function itemContent(item: MdListItem, file: VFile, level: number): ListItem {
       unsupported(child, file);
     }
   }
+  // An item that is only an event reference without words (`- <event:id>`) lists that event.
+  const only = inlines.length === 1 ? inlines[0] : undefined;
+  if (only?.type === 'event' && only.children.length === 0) {
+    return { type: 'item', children: [], sublists, event: only, position: item.position };
+  }
   return { type: 'item', children: inlines, sublists, position: item.position };
 }
 

@@ -9,6 +9,9 @@ import { frontMatterSchema, type FrontMatter } from '../model/meta-schema.js';
 import { error } from '../diagnostics/report.js';
 import { parseInline } from './markdown-parser.js';
 import { toInlines } from './inline.js';
+import { readEvents } from './events.js';
+import type { Event } from '../model/events.js';
+import type { StandardStatus } from '../model/standards.js';
 
 export interface FrontMatterBlock {
   value: string;
@@ -54,7 +57,20 @@ function describePath(path: PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
-export function readFrontMatter(file: VFile, block: FrontMatterBlock): Meta | undefined {
+/** A status the front matter gives a standard (`standards:`), with the identifier as written. */
+export interface StatusEntry {
+  id: string;
+  status: StandardStatus;
+  position: Position;
+}
+
+export interface ReadFrontMatter {
+  meta: Meta;
+  events: Event[];
+  statuses: StatusEntry[];
+}
+
+export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFrontMatter | undefined {
   const yamlPlaces = new YamlPlaces(block);
   const doc = parseDocument(block.value, { lineCounter: yamlPlaces.lines, prettyErrors: false, uniqueKeys: true });
   for (const problem of [...doc.errors, ...doc.warnings]) {
@@ -96,7 +112,15 @@ export function readFrontMatter(file: VFile, block: FrontMatterBlock): Meta | un
   };
   collect(doc.toJS(), []);
 
-  return {
+  const placeOf = (path: PropertyKey[]) => pathPosition(doc, yamlPlaces, path, block);
+  const events = readEvents(fm.events, placeOf);
+  const statuses = Object.entries(fm.standards ?? {}).map(([id, status]) => ({
+    id,
+    status,
+    position: keyPosition(doc, yamlPlaces, ['standards', id], block),
+  }));
+
+  const meta: Meta = {
     position: block.position,
     places,
     document: fm.document,
@@ -113,4 +137,5 @@ export function readFrontMatter(file: VFile, block: FrontMatterBlock): Meta | un
     references: (fm.references ?? []).map((r, i) => inline(['references', i], r)),
     revision: fm.revision,
   };
+  return { meta, events, statuses };
 }

@@ -15,9 +15,11 @@ export interface InlineContext {
 }
 
 const SAFE_SCHEMES = /^(?:https?:|mailto:)/i;
+/** `[words](event:id)` names an event of the front matter's `events:`. */
+export const EVENT_SCHEME = 'event:';
 
 /** The point `length` characters after `start` in `value`, following its newlines. */
-function advance(start: Point, value: string, length: number): Point {
+export function advance(start: Point, value: string, length: number): Point {
   let { line, column } = start;
   for (let i = 0; i < length; i++) {
     if (value[i] === '\n') {
@@ -46,6 +48,7 @@ function textToInlines(value: string, position: Position | undefined, ctx: Inlin
       id: match.id,
       text: match.text,
       url: match.url,
+      ...(match.quotedTitle === undefined ? {} : { quotedTitle: match.quotedTitle }),
       position: placeOf(match.index, end),
     });
     last = end;
@@ -76,7 +79,12 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
         break;
       case 'link': {
         const children = toInlines(node.children, ctx);
-        if (SAFE_SCHEMES.test(node.url)) {
+        if (node.url.toLowerCase().startsWith(EVENT_SCHEME)) {
+          const id = node.url.slice(EVENT_SCHEME.length);
+          // An autolink (<event:id>) has no words of its own: it stands for the event itself.
+          const words = children.length === 1 && children[0]!.type === 'text' && children[0]!.value === node.url ? [] : children;
+          out.push({ type: 'event', id, children: words, position });
+        } else if (SAFE_SCHEMES.test(node.url)) {
           out.push({ type: 'link', url: node.url, children, position });
         } else {
           warn(

@@ -7,6 +7,9 @@ import { parseMarkdown } from './markdown-parser.js';
 import { readFrontMatter } from './frontmatter.js';
 import { readBody } from './body.js';
 import { decodeSource } from './decode.js';
+import { readCatalogue } from './catalogue.js';
+import { linkEvents } from '../transform/events.js';
+import { citedStandards, resolveMalformedStandards } from '../transform/standards.js';
 
 export interface ReadResult {
   file: VFile;
@@ -36,9 +39,15 @@ export function readSource(path: string, bytes: Uint8Array): ReadResult {
     );
     return { file };
   }
-  const meta = readFrontMatter(file, { value: first.value, position: first.position! });
+  const front = readFrontMatter(file, { value: first.value, position: first.position! });
   const sections = readBody(tree.children.slice(1), file);
   numberSections(sections);
-  if (!meta) return { file, sections };
-  return { file, sections, document: { path, meta, sections } };
+  const events = front?.events ?? [];
+  linkEvents({ meta: front?.meta, sections }, events);
+  const catalogue = readCatalogue(path, file);
+  resolveMalformedStandards({ meta: front?.meta, sections }, catalogue);
+  if (!front) return { file, sections };
+  const { meta } = front;
+  const standards = citedStandards({ meta, sections }, catalogue, front.statuses, file);
+  return { file, sections, document: { path, meta, sections, events, standards } };
 }

@@ -5,8 +5,28 @@ import type { Checked, Rule } from './rule.js';
 import { emptySection } from './rules/empty-section.js';
 import { orphanContinuation } from './rules/orphan-continuation.js';
 import { meetingDates } from './rules/meeting-dates.js';
+import { eventDates } from './rules/event-dates.js';
+import { duplicateEvent } from './rules/duplicate-event.js';
+import { unknownEvent } from './rules/unknown-event.js';
+import { eventWords } from './rules/event-words.js';
+import { malformedStandard } from './rules/malformed-standard.js';
+import { standardTitle } from './rules/standard-title.js';
+import { unknownStandard } from './rules/unknown-standard.js';
+import { standardStatus } from './rules/standard-status.js';
 
-export const RULES: Rule[] = [emptySection, orphanContinuation, meetingDates];
+export const RULES: Rule[] = [
+  emptySection,
+  orphanContinuation,
+  meetingDates,
+  eventDates,
+  duplicateEvent,
+  unknownEvent,
+  eventWords,
+  malformedStandard,
+  standardTitle,
+  unknownStandard,
+  standardStatus,
+];
 
 export function validate(document: Checked, file: VFile, rules: Rule[] = RULES): void {
   for (const rule of rules) {

@@ -6,8 +6,9 @@ import type { Place } from '../diagnostics/report.js';
 
 export type Report = (reason: string, place: Place) => void;
 
-/** What rules read: the body always, the front matter only when it could be read. */
-export type Checked = Omit<CouncilDocument, 'meta'> & { meta?: CouncilDocument['meta'] };
+/** What rules read: the body always; the front matter, its events and the cited standards only when it could be read. */
+export type Checked = Omit<CouncilDocument, 'meta' | 'events' | 'standards'> &
+  Partial<Pick<CouncilDocument, 'meta' | 'events' | 'standards'>>;
 
 export interface Rule {
   id: string;

@@ -1,0 +1,87 @@
+// source/standards.yaml: the official identifier, title, edition and kind of
+// the standards documents cite. One catalogue serves every source of its
+// folder; its problems are reported at their line in the catalogue itself.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { LineCounter, isNode, parseDocument } from 'yaml';
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import { z } from 'zod';
+import type { CatalogueEntry } from '../model/standards.js';
+import { errorIn } from '../diagnostics/report.js';
+import { parseStandardId, standardKey } from './standards.js';
+
+export const CATALOGUE_FILE = 'standards.yaml';
+
+export interface Catalogue {
+  path: string;
+  entries: CatalogueEntry[];
+  /** Entries by standardKey(), so "L.1603/Y.4903" finds "Y.4903/L.1603". */
+  byKey: Map<string, CatalogueEntry>;
+}
+
+const entrySchema = z.strictObject({
+  id: z.string({ error: 'expected the identifier as text, e.g. ITU-T Y.4113' }).refine((id) => parseStandardId(id) !== undefined, {
+    error: 'not an ITU identifier: write it as ITU-T Y.4113, ITU-T Y.4903/L.1603, ITU-T Y.Sup42 or ITU-R SM.2153',
+  }),
+  title: z.string({ error: 'expected the official title as text' }).trim().min(1, { error: 'the title is empty' }),
+  edition: z
+    .string({ error: 'expected the edition as YYYY-MM' })
+    .regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, { error: 'expected the edition as YYYY-MM, e.g. 2016-09' })
+    .optional(),
+  kind: z.enum(['recommendation', 'supplement', 'report'], { error: 'expected recommendation, supplement or report' }).optional(),
+});
+const catalogueSchema = z.array(entrySchema, { error: 'expected a list of standards, each with id and title' });
+
+export function cataloguePath(sourcePath: string): string {
+  return join(dirname(sourcePath), CATALOGUE_FILE);
+}
+
+/** The catalogue next to a source, or undefined when there is none (or it is broken: errors on `file`). */
+export function readCatalogue(sourcePath: string, file: VFile): Catalogue | undefined {
+  const path = cataloguePath(sourcePath);
+  if (!existsSync(path)) return undefined;
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (range: readonly number[] | null | undefined): Position => {
+    const start = lines.linePos(range?.[0] ?? 0);
+    const end = lines.linePos(range?.[1] ?? range?.[0] ?? 0);
+    return { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
+  };
+  const placeOf = (path: PropertyKey[]): Position => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
+      if (isNode(node) && node.range) return at(node.range);
+    }
+    return at(undefined);
+  };
+  if (doc.errors.length > 0) {
+    for (const problem of doc.errors) {
+      errorIn(file, path, `standards catalogue: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, at(problem.pos), 'catalogue');
+    }
+    return undefined;
+  }
+  const parsed = catalogueSchema.safeParse(doc.toJS() ?? []);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+      errorIn(file, path, `standards catalogue${where ? ` ${where.replace(/^\./, '')}` : ''}: ${issue.message}`, placeOf(issue.path), 'catalogue');
+    }
+    return undefined;
+  }
+  const entries: CatalogueEntry[] = [];
+  const byKey = new Map<string, CatalogueEntry>();
+  parsed.data.forEach((raw, i) => {
+    const key = standardKey(raw.id)!;
+    const seen = byKey.get(key);
+    if (seen) {
+      errorIn(file, path, `standards catalogue: ${raw.id} is already listed (as ${seen.id}): keep one entry`, placeOf([i, 'id']), 'catalogue');
+      return;
+    }
+    const kind = raw.kind ?? (parseStandardId(raw.id)!.numbers[0]!.includes('.Sup') ? 'supplement' : 'recommendation');
+    const entry: CatalogueEntry = { id: raw.id, title: raw.title, kind, ...(raw.edition ? { edition: raw.edition } : {}) };
+    entries.push(entry);
+    byKey.set(key, entry);
+  });
+  return { path, entries, byKey };
+}
