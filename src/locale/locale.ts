@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import Handlebars from 'handlebars';
 import { LANGUAGES, type Language } from '../model/meta-schema.js';
+import { STANDARD_STATUSES, type StandardStatus } from '../model/standards.js';
 
 const phrase = z.string();
 const localeSchema = z.object({
@@ -32,6 +33,22 @@ const localeSchema = z.object({
     logo_alt: phrase,
     header_region: phrase,
     summary_region: phrase,
+  }),
+  events: z.object({
+    month: phrase,
+    part_day: phrase,
+    part_same_month: phrase,
+    part_same_year: phrase,
+    item: phrase,
+    item_with_parts: phrase,
+    part: phrase,
+  }),
+  calendar: z.object({ name: phrase, description: phrase }),
+  annex: z.object({
+    label: phrase,
+    title: phrase,
+    columns: z.object({ identifier: phrase, title: phrase, edition: phrase, status: phrase, link: phrase }),
+    status: z.object(Object.fromEntries(STANDARD_STATUSES.map((s) => [s, phrase])) as Record<StandardStatus, typeof phrase>),
   }),
 });
 

@@ -5,6 +5,9 @@ import Handlebars from 'handlebars';
 import type { Block, CouncilDocument } from '../../model/document.js';
 import type { WriteOptions } from '../options.js';
 import { inlinesToHtml } from './inlines.js';
+import { escapeHtml } from './escape.js';
+import { eventItemText } from '../../locale/events.js';
+import { annexView } from '../../locale/annex.js';
 
 interface Templates {
   document: HandlebarsTemplateDelegate;
@@ -32,21 +35,26 @@ function cssString(text: string): string {
   return text.replace(/[\\"<\n]/g, (ch) => `\\${ch.charCodeAt(0).toString(16).toUpperCase()} `);
 }
 
-function listView(block: Extract<Block, { type: 'list' }>): unknown {
+function listView(block: Extract<Block, { type: 'list' }>, document: CouncilDocument, options: WriteOptions): unknown {
   return {
     level: Math.min(block.level, 3),
-    items: block.items.map((item) => ({
-      html: inlinesToHtml(item.children),
-      sublists: item.sublists.map(listView),
-    })),
+    items: block.items.map((item) => {
+      const event = item.event?.event;
+      return {
+        // An item that lists an event: words from the event's data, an anchor from its id.
+        html: event ? escapeHtml(eventItemText(event, document.events, options.locale)) : inlinesToHtml(item.children),
+        id: event ? `event-${event.id}` : undefined,
+        sublists: item.sublists.map((sub) => listView(sub, document, options)),
+      };
+    }),
   };
 }
 
-function blockView(block: Block): unknown {
+function blockView(block: Block, document: CouncilDocument, options: WriteOptions): unknown {
   if (block.type === 'paragraph') {
     return { paragraph: true, number: block.number, continuation: block.continuation, html: inlinesToHtml(block.children) };
   }
-  return listView(block);
+  return listView(block, document, options);
 }
 
 export function htmlContext(document: CouncilDocument, options: WriteOptions) {
@@ -70,8 +78,9 @@ export function htmlContext(document: CouncilDocument, options: WriteOptions) {
       id: section.id,
       number: section.number,
       title: inlinesToHtml(section.title),
-      blocks: section.blocks.map(blockView),
+      blocks: section.blocks.map((block) => blockView(block, document, options)),
     })),
+    annex: annexView(document.standards, options.locale),
   };
 }
 

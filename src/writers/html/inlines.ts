@@ -20,6 +20,10 @@ export function inlinesToHtml(inlines: Inline[]): string {
       case 'standard':
         html += `<a class="standard" href="${escapeHtml(node.url)}">${escapeHtml(node.text)}</a>`;
         break;
+      case 'event':
+        // The words that name an event; its facts are in the list of events and the calendar.
+        html += `<span class="event">${inlinesToHtml(node.children)}</span>`;
+        break;
       case 'break':
         html += '<br>';
         break;
