@@ -10,6 +10,8 @@ SOURCE_DIR ?= source
 OUT_DIR ?= out
 
 SOURCES := $(wildcard $(SOURCE_DIR)/*.md)
+# The standards catalogue (standards.yaml) next to the sources.
+CATALOGUES := $(wildcard $(SOURCE_DIR)/*.yaml)
 TEMPLATE_FILES := $(shell find templates -type f 2>/dev/null)
 TS_FILES := $(shell find src -name '*.ts' 2>/dev/null)
 
@@ -59,7 +61,7 @@ dist/.built: node_modules/.installed $(TS_FILES)
 	  "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
 	@chmod +x dist/cli/main.js && touch $@
 
-$(STAMPS)/out: dist/.built $(SOURCES) $(TEMPLATE_FILES) $(STAMPS)/packages
+$(STAMPS)/out: dist/.built $(SOURCES) $(CATALOGUES) $(TEMPLATE_FILES) $(STAMPS)/packages
 	$(CLI) build $(SOURCE_DIR) --out $(OUT_DIR)
 	@touch $@
 
