@@ -20,6 +20,13 @@ export const FORMATS = {
       return writeHtml(document, options);
     },
   },
+  ics: {
+    suffix: '.ics',
+    async write(document, options) {
+      const { writeIcs } = await import('./ics/index.js');
+      return writeIcs(document, options);
+    },
+  },
 } satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof FORMATS;
