@@ -27,6 +27,13 @@ export const FORMATS = {
       return writeIcs(document, options);
     },
   },
+  csv: {
+    suffix: '-standards.csv',
+    async write(document, options) {
+      const { writeCsv } = await import('./csv/index.js');
+      return writeCsv(document, options);
+    },
+  },
 } satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof FORMATS;
