@@ -12,6 +12,7 @@ import { documentLabels } from './locale/labels.js';
 import { loadSettings, type Settings } from './templates/settings.js';
 import { FORMATS, type FormatName } from './writers/registry.js';
 import type { WriteOptions } from './writers/options.js';
+import { BuildResources } from './writers/resources.js';
 import { writeAtomically, type WriteResult } from './output/atomic-write.js';
 
 export interface CheckedSource {
@@ -50,6 +51,8 @@ export interface BuildOptions {
   outDir: string;
   templatesDir: string;
   formats: FormatName[];
+  /** What writers share (the PDF browser). Given, its owner closes it; absent, each render starts and closes its own. */
+  resources?: BuildResources;
 }
 
 function writeOptions(document: CouncilDocument, templatesDir: string, settings: Settings): WriteOptions {
@@ -89,15 +92,42 @@ export interface Written {
   result: WriteResult;
 }
 
-export async function render(planned: PlannedOutput[], options: BuildOptions) {
+export interface Rendered {
+  path: string;
+  content: string | Uint8Array;
+}
+
+export interface FailedOutput {
+  path: string;
+  error: unknown;
+}
+
+/** Renders every planned output; one that fails (no browser, say) does not stop the others. */
+export async function renderEach(planned: PlannedOutput[], options: BuildOptions) {
   const settings = loadSettings(options.templatesDir);
-  return Promise.all(
-    planned.map(async (output) => {
-      const document = output.source.document!;
-      const content = await FORMATS[output.format].write(document, writeOptions(document, options.templatesDir, settings));
-      return { path: output.path, content };
-    }),
-  );
+  const resources = options.resources ?? new BuildResources();
+  try {
+    const results = await Promise.allSettled(
+      planned.map(async (output): Promise<Rendered> => {
+        const document = output.source.document!;
+        const write = { ...writeOptions(document, options.templatesDir, settings), resources };
+        return { path: output.path, content: await FORMATS[output.format].write(document, write) };
+      }),
+    );
+    const rendered: Rendered[] = [];
+    const failed: FailedOutput[] = [];
+    results.forEach((r, i) => (r.status === 'fulfilled' ? rendered.push(r.value) : failed.push({ path: planned[i]!.path, error: r.reason })));
+    return { rendered, failed };
+  } finally {
+    if (!options.resources) await resources.close();
+  }
+}
+
+/** Every planned output, or the first failure. */
+export async function render(planned: PlannedOutput[], options: BuildOptions): Promise<Rendered[]> {
+  const { rendered, failed } = await renderEach(planned, options);
+  if (failed[0]) throw failed[0].error;
+  return rendered;
 }
 
 export async function writeOutputs(rendered: { path: string; content: string | Uint8Array }[]): Promise<Written[]> {

@@ -103,12 +103,19 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'check') return EXIT.ok;
 
-  const rendered = await pipeline.render(planned, options);
+  const { rendered, failed } = await pipeline.renderEach(planned, options);
   const written = await pipeline.writeOutputs(rendered);
   if (!values.quiet) {
     for (const w of written) process.stdout.write(`${w.result === 'written' ? 'wrote' : 'unchanged'} ${shown(w.path)}\n`);
   }
-  return EXIT.ok;
+  // One line per cause, however many outputs it stopped (a missing browser stops every PDF).
+  const causes = new Map<string, string[]>();
+  for (const f of failed) {
+    const message = f.error instanceof Error ? f.error.message : String(f.error);
+    causes.set(message, [...(causes.get(message) ?? []), shown(f.path)]);
+  }
+  for (const [message, paths] of causes) process.stderr.write(`council-docs: error: ${paths.join(', ')} not written: ${message}\n`);
+  return failed.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
 main(process.argv.slice(2)).then(

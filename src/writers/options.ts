@@ -3,10 +3,13 @@
 import type { DocumentLabels } from '../locale/labels.js';
 import type { LocaleData } from '../locale/locale.js';
 import type { Settings } from '../templates/settings.js';
+import type { BuildResources } from './resources.js';
 
 export interface WriteOptions {
   templatesDir: string;
   locale: LocaleData;
   labels: DocumentLabels;
   settings: Settings;
+  /** Shared by every writer of one build (the PDF writer's browser); absent, a writer starts and closes its own. */
+  resources?: BuildResources;
 }
