@@ -20,6 +20,13 @@ export const FORMATS = {
       return writeHtml(document, options);
     },
   },
+  pdf: {
+    suffix: '.pdf',
+    async write(document, options) {
+      const { writePdf } = await import('./pdf/index.js');
+      return writePdf(document, options);
+    },
+  },
   ics: {
     suffix: '.ics',
     async write(document, options) {

@@ -1,0 +1,26 @@
+// Model → PDF: the HTML writer's document, printed by Chromium. PDF is HTML
+// plus an engine, so the two can never disagree; the page layout (A4, margins,
+// running header, page breaks) is the print part of templates/html/style.css.hbs.
+import type { CouncilDocument } from '../../model/document.js';
+import type { WriteOptions } from '../options.js';
+import { BuildResources } from '../resources.js';
+import { writeHtml } from '../html/index.js';
+import { Printer } from './chromium.js';
+import { setPdfDates, stampInstant } from './dates.js';
+
+/** The key of the shared browser among a build's resources. */
+const PRINTER = 'pdf-printer';
+
+export async function writePdf(document: CouncilDocument, options: WriteOptions): Promise<Uint8Array> {
+  const html = writeHtml(document, options);
+  const instant = stampInstant(document.meta.date);
+  // Without a build to share one with, this call starts its own browser and closes it.
+  const own = options.resources ? undefined : new BuildResources();
+  const resources = options.resources ?? own!;
+  try {
+    const { pdf } = await resources.get(PRINTER, () => new Printer()).print(html);
+    return setPdfDates(pdf, instant);
+  } finally {
+    await own?.close();
+  }
+}
