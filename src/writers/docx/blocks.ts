@@ -3,29 +3,46 @@
 // and paste, and paragraphs are cited by them ("see 1.7"). Word's own list
 // numbering would renumber them on every edit.
 import { Paragraph, Tab, TextRun, type FileChild } from 'docx';
-import type { Block, BulletList, Section } from '../../model/document.js';
+import type { Block, BulletList, Event, ListItem, Section } from '../../model/document.js';
+import { eventItemText } from '../../locale/events.js';
+import type { LocaleData } from '../../locale/locale.js';
 import { inlineRuns } from './inlines.js';
 import type { Layout } from './layout.js';
 import { LIST_LEVELS, STYLE, textIndent } from './styles.js';
+
+/** What the walk over the body needs besides the blocks. */
+export interface BodyContext {
+  layout: Layout;
+  locale: LocaleData;
+  /** The document's events, where an item that lists one finds its words. */
+  events: readonly Event[];
+}
 
 /** A number or bullet and the tab after it, which takes the text to its indent. */
 function marker(text: string): TextRun {
   return new TextRun({ children: [text, new Tab()] });
 }
 
-function listParagraphs(list: BulletList, layout: Layout): Paragraph[] {
+function itemRuns(item: ListItem, context: BodyContext) {
+  const event = item.event?.event;
+  // An item that lists an event takes its words from the event's data, as the calendar does.
+  return event ? [new TextRun(eventItemText(event, context.events, context.locale))] : inlineRuns(item.children);
+}
+
+function listParagraphs(list: BulletList, context: BodyContext): Paragraph[] {
+  const { layout } = context;
   const level = Math.min(list.level, LIST_LEVELS);
   const bullet = layout.bullets[Math.min(list.level, layout.bullets.length) - 1]!;
   return list.items.flatMap((item) => [
-    new Paragraph({ style: STYLE.enumlev(level), children: [marker(bullet), ...inlineRuns(item.children)] }),
-    ...item.sublists.flatMap((sublist) => listParagraphs(sublist, layout)),
+    new Paragraph({ style: STYLE.enumlev(level), children: [marker(bullet), ...itemRuns(item, context)] }),
+    ...item.sublists.flatMap((sublist) => listParagraphs(sublist, context)),
   ]);
 }
 
-function blockParagraphs(block: Block, layout: Layout): Paragraph[] {
+function blockParagraphs(block: Block, context: BodyContext): Paragraph[] {
   switch (block.type) {
     case 'paragraph': {
-      const hang = textIndent(layout);
+      const hang = textIndent(context.layout);
       if (block.number === undefined) {
         return [new Paragraph({ indent: { left: hang }, children: inlineRuns(block.children) })];
       }
@@ -37,7 +54,7 @@ function blockParagraphs(block: Block, layout: Layout): Paragraph[] {
       ];
     }
     case 'list':
-      return listParagraphs(block, layout);
+      return listParagraphs(block, context);
     default: {
       const unhandled: never = block;
       throw new Error(`DOCX writer: no rule for block ${(unhandled as Block).type}`);
@@ -45,9 +62,9 @@ function blockParagraphs(block: Block, layout: Layout): Paragraph[] {
   }
 }
 
-export function sectionParagraphs(section: Section, layout: Layout): FileChild[] {
+export function sectionParagraphs(section: Section, context: BodyContext): FileChild[] {
   return [
     new Paragraph({ style: STYLE.heading1, children: [marker(`${section.number}.`), ...inlineRuns(section.title)] }),
-    ...section.blocks.flatMap((block) => blockParagraphs(block, layout)),
+    ...section.blocks.flatMap((block) => blockParagraphs(block, context)),
   ];
 }

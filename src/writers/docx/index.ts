@@ -3,6 +3,8 @@
 import { Document, Packer } from 'docx';
 import type { CouncilDocument } from '../../model/document.js';
 import type { WriteOptions } from '../options.js';
+import { annexView } from '../../locale/annex.js';
+import { annexChildren } from './annex.js';
 import { sectionParagraphs } from './blocks.js';
 import { firstPage } from './first-page.js';
 import { plainText } from './inlines.js';
@@ -15,6 +17,7 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
   const { labels, settings } = options;
   const layout = loadLayout(options.templatesDir);
   const time = buildTime(document.meta.date);
+  const body = { layout, locale: options.locale, events: document.events };
   const docx = new Document({
     title: document.meta.title,
     subject: labels.documentNumber,
@@ -30,7 +33,8 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
         ...pageProperties(labels, layout),
         children: [
           ...firstPage(document, labels, settings, layout),
-          ...document.sections.flatMap((section) => sectionParagraphs(section, layout)),
+          ...document.sections.flatMap((section) => sectionParagraphs(section, body)),
+          ...annexChildren(annexView(document.standards, options.locale), layout),
         ],
       },
     ],

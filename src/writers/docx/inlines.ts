@@ -16,7 +16,7 @@ interface Format {
  * end a line with "T Y.4113" on the next. Spaces become no-break spaces and
  * hyphens Word's no-break hyphen.
  */
-function unbroken(text: string): (string | NoBreakHyphen)[] {
+export function unbroken(text: string): (string | NoBreakHyphen)[] {
   return text
     .replace(/ /g, '\u00a0')
     .split(/[-\u2011]/)
@@ -53,6 +53,10 @@ export function inlineRuns(nodes: readonly Inline[], format: Format = {}): Parag
             format,
           ),
         );
+        break;
+      case 'event':
+        // The words that name an event; its facts are in the list of events and the calendar.
+        runs.push(...inlineRuns(node.children, format));
         break;
       case 'break':
         runs.push(new TextRun({ break: 1 }));

@@ -50,6 +50,13 @@ const layoutSchema = z.strictObject({
     box_padding_mm: z.number().nonnegative(),
   }),
   link_color: z.string().regex(/^[0-9A-Fa-f]{6}$/, 'a colour as six hex digits, e.g. 0B4F8A'),
+  annex: z.strictObject({
+    columns_mm: z.array(length).length(4),
+    size_pt: length,
+    border_pt: length,
+    cell_padding_mm: z.number().nonnegative(),
+    title_after_pt: z.number().nonnegative(),
+  }),
   word_languages: z.strictObject(
     Object.fromEntries(LANGUAGES.map((l) => [l, wordLanguage])) as Record<(typeof LANGUAGES)[number], typeof wordLanguage>,
   ),

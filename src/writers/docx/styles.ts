@@ -16,6 +16,10 @@ export const STYLE = {
   header: 'Header',
   footer: 'Footer',
   hyperlink: 'Hyperlink',
+  annexNo: 'AnnexNo',
+  annexTitle: 'Annextitle',
+  tableHead: 'Tablehead',
+  tableText: 'Tabletext',
   /** enumlev1, enumlev2, enumlev3: ITU's list levels. */
   enumlev: (level: number) => `enumlev${level}`,
 } as const;
@@ -120,6 +124,42 @@ export function documentStyles(layout: Layout, language: Language): IStylesOptio
         basedOn: STYLE.normal,
         run: { size: halfPoints(layout.font.footer_size_pt) },
         paragraph: { spacing: { before: 0 } },
+      },
+      {
+        id: STYLE.annexNo,
+        name: 'Annex_No',
+        basedOn: STYLE.normal,
+        next: STYLE.annexTitle,
+        run: { bold: true },
+        paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 0 } },
+      },
+      // In the outline beside the sections: the annex is a part of the document a reader goes to.
+      {
+        id: STYLE.annexTitle,
+        name: 'Annex_Title',
+        basedOn: STYLE.normal,
+        next: STYLE.normal,
+        run: { bold: true },
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          outlineLevel: 0,
+          spacing: { before: twips.pt(layout.spacing.title_before_pt), after: twips.pt(layout.annex.title_after_pt) },
+        },
+      },
+      {
+        id: STYLE.tableText,
+        name: 'Table_text',
+        basedOn: STYLE.normal,
+        run: { size: halfPoints(layout.annex.size_pt) },
+        paragraph: { spacing: { before: 0 } },
+      },
+      {
+        id: STYLE.tableHead,
+        name: 'Table_head',
+        basedOn: STYLE.tableText,
+        run: { bold: true },
+        paragraph: { keepNext: true },
       },
     ],
     characterStyles: [
