@@ -27,6 +27,13 @@ export const FORMATS = {
       return writePdf(document, options);
     },
   },
+  docx: {
+    suffix: '.docx',
+    async write(document, options) {
+      const { writeDocx } = await import('./docx/index.js');
+      return writeDocx(document, options);
+    },
+  },
   ics: {
     suffix: '.ics',
     async write(document, options) {
