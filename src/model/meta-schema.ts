@@ -71,7 +71,6 @@ function oneDating(value: { date?: string; start?: string; end?: string; month?:
   } else if (forms[0] === 'start/end' && !(value.start && value.end)) {
     ctx.addIssue({
       code: 'custom',
-      path: [value.start ? 'end' : 'start'],
       message: `an event with "${value.start ? 'start' : 'end'}" needs "${value.start ? 'end' : 'start'}" too (or use "date" for one day)`,
     });
   }

@@ -64,8 +64,9 @@ export function readCatalogue(sourcePath: string, file: VFile): Catalogue | unde
   const parsed = catalogueSchema.safeParse(doc.toJS() ?? []);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-      errorIn(file, path, `standards catalogue${where ? ` ${where.replace(/^\./, '')}` : ''}: ${issue.message}`, placeOf(issue.path), 'catalogue');
+      const [entry, field] = issue.path;
+      const where = typeof entry === 'number' ? `, entry ${entry + 1}${field === undefined ? '' : ` (${String(field)})`}` : '';
+      errorIn(file, path, `standards catalogue${where}: ${issue.message}`, placeOf(issue.path), 'catalogue');
     }
     return undefined;
   }
