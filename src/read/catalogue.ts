@@ -31,13 +31,12 @@ const entrySchema = z.strictObject({
     .optional(),
   kind: z.enum(['recommendation', 'supplement', 'report'], { error: 'expected recommendation, supplement or report' }).optional(),
 });
-const catalogueSchema = z.array(entrySchema, { error: 'expected a list of standards, each with id and title' });
 
 export function cataloguePath(sourcePath: string): string {
   return join(dirname(sourcePath), CATALOGUE_FILE);
 }
 
-/** The catalogue next to a source, or undefined when there is none (or it is broken: errors on `file`). */
+/** The catalogue next to a source, or undefined when there is none or it is not YAML (errors on `file`). */
 export function readCatalogue(sourcePath: string, file: VFile): Catalogue | undefined {
   const path = cataloguePath(sourcePath);
   if (!existsSync(path)) return undefined;
@@ -61,26 +60,34 @@ export function readCatalogue(sourcePath: string, file: VFile): Catalogue | unde
     }
     return undefined;
   }
-  const parsed = catalogueSchema.safeParse(doc.toJS() ?? []);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const [entry, field] = issue.path;
-      const where = typeof entry === 'number' ? `, entry ${entry + 1}${field === undefined ? '' : ` (${String(field)})`}` : '';
-      errorIn(file, path, `standards catalogue${where}: ${issue.message}`, placeOf(issue.path), 'catalogue');
-    }
+  const raw: unknown = doc.toJS() ?? [];
+  if (!Array.isArray(raw)) {
+    errorIn(file, path, 'standards catalogue: expected a list of standards, each with id and title', placeOf([]), 'catalogue');
     return undefined;
   }
+  // Entries are checked one by one: a broken entry is an error, and the others still serve, so
+  // the text's citations of them are not all reported as missing from the catalogue.
   const entries: CatalogueEntry[] = [];
   const byKey = new Map<string, CatalogueEntry>();
-  parsed.data.forEach((raw, i) => {
-    const key = standardKey(raw.id)!;
-    const seen = byKey.get(key);
-    if (seen) {
-      errorIn(file, path, `standards catalogue: ${raw.id} is already listed (as ${seen.id}): keep one entry`, placeOf([i, 'id']), 'catalogue');
+  raw.forEach((item, i) => {
+    const parsed = entrySchema.safeParse(item);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined);
+        const where = `, entry ${i + 1}${field === undefined ? '' : ` (${String(field)})`}`;
+        errorIn(file, path, `standards catalogue${where}: ${issue.message}`, placeOf([i, ...(field === undefined ? [] : [field])]), 'catalogue');
+      }
       return;
     }
-    const kind = raw.kind ?? (parseStandardId(raw.id)!.numbers[0]!.includes('.Sup') ? 'supplement' : 'recommendation');
-    const entry: CatalogueEntry = { id: raw.id, title: raw.title, kind, ...(raw.edition ? { edition: raw.edition } : {}) };
+    const { data } = parsed;
+    const key = standardKey(data.id)!;
+    const seen = byKey.get(key);
+    if (seen) {
+      errorIn(file, path, `standards catalogue: ${data.id} is already listed (as ${seen.id}): keep one entry`, placeOf([i, 'id']), 'catalogue');
+      return;
+    }
+    const kind = data.kind ?? (parseStandardId(data.id)!.numbers[0]!.includes('.Sup') ? 'supplement' : 'recommendation');
+    const entry: CatalogueEntry = { id: data.id, title: data.title, kind, ...(data.edition ? { edition: data.edition } : {}) };
     entries.push(entry);
     byKey.set(key, entry);
   });
