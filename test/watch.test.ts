@@ -1,5 +1,5 @@
 // Watch mode as an author uses it: save, and the output and the preview follow.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWatch, type Watcher } from '../src/watch/watch.js';
@@ -15,10 +15,11 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'source'));
   source = join(dir, 'source', 'C17-23.md');
   copyFileSync(SOURCE, source);
+  cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
   watcher = await startWatch({
     sources: [source],
     outDir: join(dir, 'out'),
-    templatesDir: join(ROOT, 'templates'),
+    templatesDir: join(dir, 'templates'),
     formats: ['html'],
     port: 0,
     log: (line) => log.push(line),
@@ -58,6 +59,14 @@ describe('watch', () => {
     expect(report.written).toEqual([join(dir, 'out', 'C17-23-E.html')]);
     expect(readFileSync(join(dir, 'out', 'C17-23-E.html'), 'utf8')).toContain('adopted the new WTSA-16 Resolution 98');
     expect(await (await fetch(new URL('/C17-23-E.html', watcher.url))).text()).toContain('adopted the new WTSA-16');
+  });
+
+  it('rebuilds every document when a template or the locale data is saved', async () => {
+    const next = watcher.nextBuild();
+    const locale = join(dir, 'templates', 'locale', 'en.yaml');
+    writeFileSync(locale, readFileSync(locale, 'utf8').replace('footer: www.itu.int/council', 'footer: www.itu.int/council2017'));
+    expect((await next).ok).toBe(true);
+    expect(readFileSync(join(dir, 'out', 'C17-23-E.html'), 'utf8')).toContain('www.itu.int/council2017');
   });
 
   it('shows errors in the terminal and the preview, and keeps the last good output', async () => {

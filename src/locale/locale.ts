@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import Handlebars from 'handlebars';
 import { LANGUAGES, type Language } from '../model/meta-schema.js';
+import { fromTemplates } from '../templates/cache.js';
 import { STANDARD_STATUSES, type StandardStatus } from '../model/standards.js';
 
 const phrase = z.string();
@@ -64,18 +65,17 @@ export function hasLocale(templatesDir: string, language: Language): boolean {
   return existsSync(localePath(templatesDir, language));
 }
 
-const cache = new Map<string, LocaleData>();
-
 export function loadLocale(templatesDir: string, language: Language): LocaleData {
   const path = localePath(templatesDir, language);
-  const cached = cache.get(path);
-  if (cached) return cached;
+  return fromTemplates(`locale:${path}`, () => readLocale(path));
+}
+
+function readLocale(path: string): LocaleData {
   const result = localeSchema.safeParse(parse(readFileSync(path, 'utf8')));
   if (!result.success) {
     const first = result.error.issues[0]!;
     throw new LocaleError(`${path}: ${first.path.join('.')}: ${first.message}`);
   }
-  cache.set(path, result.data);
   return result.data;
 }
 

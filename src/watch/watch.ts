@@ -1,8 +1,9 @@
 // `council-docs watch`: one process that stays warm, rebuilds what a saved
 // file changes, and serves a live preview. Only the changed source is read
 // again; a template change rebuilds every document.
-import { resolve } from 'node:path';
-import { watch as watchFiles } from 'chokidar';
+import { resolve, sep } from 'node:path';
+import { watchFiles } from './file-events.js';
+import { forgetTemplates } from '../templates/cache.js';
 import { formatMessages, hasErrors } from '../diagnostics/report.js';
 import { checkSources, planOutputs, render, writeOutputs, type BuildOptions, type CheckedSource } from '../pipeline.js';
 import { startPreviewServer, type PreviewState } from './preview-server.js';
@@ -36,6 +37,7 @@ export async function startWatch(options: WatchOptions): Promise<Watcher> {
 
   const rebuild = async (changed: string[] | 'all'): Promise<BuildReport> => {
     const started = performance.now();
+    if (changed === 'all') forgetTemplates();
     const toRead = changed === 'all' ? options.sources : changed.filter((p) => options.sources.includes(p));
     for (const result of await checkSources(toRead, options.templatesDir)) checked.set(result.file.path!, result);
     const all = options.sources.map((p) => checked.get(p)!).filter(Boolean);
@@ -69,34 +71,22 @@ export async function startWatch(options: WatchOptions): Promise<Watcher> {
 
   await rebuild('all');
 
-  // Saves often come as several events (write, rename, chmod): gather them briefly.
-  let pending = new Set<string>();
-  let templatesChanged = false;
-  let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   const templatesDir = resolve(options.templatesDir);
-  const watcher = watchFiles([...options.sources, options.templatesDir], { ignoreInitial: true });
-  watcher.on('all', (_event, path) => {
-    if (resolve(path).startsWith(templatesDir)) templatesChanged = true;
-    else pending.add(path);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const changed: string[] | 'all' = templatesChanged ? 'all' : [...pending];
-      pending = new Set();
-      templatesChanged = false;
-      running = running.then(() => rebuild(changed)).catch((cause: unknown) => {
-        options.log(`error: ${cause instanceof Error ? cause.message : String(cause)}`);
-      });
-    }, 20);
+  const sourceOf = new Map(options.sources.map((p) => [resolve(p), p]));
+  const events = await watchFiles(options.sources, [templatesDir], (changed) => {
+    const all = changed.some((path) => path.startsWith(templatesDir + sep));
+    const sources = changed.map((path) => sourceOf.get(path)).filter((p): p is string => p !== undefined);
+    running = running
+      .then(() => rebuild(all ? 'all' : sources))
+      .catch((cause: unknown) => options.log(`error: ${cause instanceof Error ? cause.message : String(cause)}`));
   });
-  await new Promise<void>((ready) => watcher.once('ready', () => ready()));
 
   return {
     url: server.url,
     nextBuild: () => new Promise((resolveBuild) => waiting.push(resolveBuild)),
     async close() {
-      clearTimeout(timer);
-      await watcher.close();
+      events.close();
       await running;
       await server.close();
     },

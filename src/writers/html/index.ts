@@ -5,6 +5,7 @@ import Handlebars from 'handlebars';
 import type { Block, CouncilDocument } from '../../model/document.js';
 import type { WriteOptions } from '../options.js';
 import { inlinesToHtml } from './inlines.js';
+import { fromTemplates } from '../../templates/cache.js';
 import { escapeHtml } from './escape.js';
 import { eventItemText } from '../../locale/events.js';
 import { annexView } from '../../locale/annex.js';
@@ -14,11 +15,11 @@ interface Templates {
   css: HandlebarsTemplateDelegate;
 }
 
-const cache = new Map<string, Templates>();
-
 function templates(dir: string): Templates {
-  const cached = cache.get(dir);
-  if (cached) return cached;
+  return fromTemplates(`html:${dir}`, () => compileTemplates(dir));
+}
+
+function compileTemplates(dir: string): Templates {
   const hb = Handlebars.create();
   const read = (name: string) => readFileSync(join(dir, 'html', name), 'utf8');
   hb.registerPartial('list', read('list.hbs'));
@@ -26,7 +27,6 @@ function templates(dir: string): Templates {
     document: hb.compile(read('document.hbs'), { strict: false }),
     css: hb.compile(read('style.css.hbs'), { noEscape: true }),
   };
-  cache.set(dir, compiled);
   return compiled;
 }
 
