@@ -23,7 +23,7 @@ Commands:
 
 Options:
   -o, --out <dir>        where outputs go (default: out)
-  -f, --format <list>    comma-separated formats to write (default: all): html, ics, csv
+  -f, --format <list>    comma-separated formats to write (default: all): html, pdf, docx, ics, csv
   -t, --templates <dir>  templates and locale data (default: the project's templates/)
   -q, --quiet            do not list the files written
   -p, --port <n>         preview port for watch (default: 8017; 0: any free port)
