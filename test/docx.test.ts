@@ -2,7 +2,7 @@
 // python3-docx), pandoc, and LibreOffice, which lays it out as a PDF that
 // pdftotext reads.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -123,6 +123,13 @@ function bodyPieces(paragraphs: DocxParagraph[]): SeedPiece[] {
     if ((m = /^(\d+\.\d+)\t(.*)$/s.exec(p.text))) return { kind: 'paragraph', number: m[1], text: normalize(m[2]!) };
     return { kind: 'continuation', text: normalize(p.text) };
   });
+}
+
+/** A copy of the project's templates to break. */
+function copyTemplates(): string {
+  const dir = join(scratch(), 'templates');
+  cpSync(join(ROOT, 'templates'), dir, { recursive: true });
+  return dir;
 }
 
 let docxPath: string;
@@ -359,6 +366,26 @@ describe('DOCX builds', () => {
     const stamped = readDocx(join(out, 'C17-23-E.docx'));
     expect(stamped.created).toBe('2017-07-14T02:40:00');
     expect(stamped.zipTimes).toEqual([[2017, 7, 14, 2, 40, 0]]);
+  });
+
+  it('stop with the file and the key when the layout template is wrong', () => {
+    const templates = copyTemplates();
+    const layout = join(templates, 'docx', 'layout.yaml');
+    writeFileSync(layout, readFileSync(layout, 'utf8').replace(/margin_mm: 20/, 'margin_mm: -5'));
+    const out = scratch();
+    const run = runCli(['build', SOURCE, '--out', out, '--format', 'docx', '--templates', templates]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain(`${layout}: page.margin_mm:`);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('ask for a raster copy of an SVG logo rather than write a logo Word cannot show', () => {
+    const templates = copyTemplates();
+    const settings = join(templates, 'settings.yaml');
+    writeFileSync(settings, readFileSync(settings, 'utf8').replace(/^logo_raster:.*$/m, ''));
+    const run = runCli(['build', SOURCE, '--out', scratch(), '--format', 'docx', '--templates', templates]);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain('a DOCX needs a PNG or JPEG copy of an SVG logo: name one as logo_raster in settings.yaml');
   });
 
   it('refuse a SOURCE_DATE_EPOCH that is not a number, naming it', () => {

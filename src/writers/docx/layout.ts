@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { LANGUAGES } from '../../model/meta-schema.js';
+import { fromTemplates } from '../../templates/cache.js';
 
 const length = z.number().positive();
 const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en-GB');
@@ -66,19 +67,16 @@ export type Layout = z.infer<typeof layoutSchema>;
 
 export class LayoutError extends Error {}
 
-const cache = new Map<string, Layout>();
-
 export function loadLayout(templatesDir: string): Layout {
   const path = join(templatesDir, 'docx', 'layout.yaml');
-  const cached = cache.get(path);
-  if (cached) return cached;
-  const result = layoutSchema.safeParse(parse(readFileSync(path, 'utf8')));
-  if (!result.success) {
-    const first = result.error.issues[0]!;
-    throw new LayoutError(`${path}: ${first.path.join('.')}: ${first.message}`);
-  }
-  cache.set(path, result.data);
-  return result.data;
+  return fromTemplates(`docx-layout:${path}`, () => {
+    const result = layoutSchema.safeParse(parse(readFileSync(path, 'utf8')));
+    if (!result.success) {
+      const first = result.error.issues[0]!;
+      throw new LayoutError(`${path}: ${first.path.join('.')}: ${first.message}`);
+    }
+    return result.data;
+  });
 }
 
 /** Word measures lengths in twentieths of a point ("twips"). */
