@@ -9,7 +9,7 @@ STAMPS ?= .cache
 SOURCE_DIR ?= source
 OUT_DIR ?= out
 
-SOURCES := $(wildcard $(SOURCE_DIR)/*.md)
+SOURCES := $(wildcard $(SOURCE_DIR)/*.md $(SOURCE_DIR)/*.yaml)
 # The standards catalogue (standards.yaml) next to the sources.
 CATALOGUES := $(wildcard $(SOURCE_DIR)/*.yaml)
 TEMPLATE_FILES := $(shell find templates -type f 2>/dev/null)

@@ -15,6 +15,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'source'));
   source = join(dir, 'source', 'C17-23.md');
   copyFileSync(SOURCE, source);
+  copyFileSync(join(ROOT, 'source', 'standards.yaml'), join(dir, 'source', 'standards.yaml'));
   cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
   watcher = await startWatch({
     sources: [source],
@@ -67,6 +68,14 @@ describe('watch', () => {
     writeFileSync(locale, readFileSync(locale, 'utf8').replace('footer: www.itu.int/council', 'footer: www.itu.int/council2017'));
     expect((await next).ok).toBe(true);
     expect(readFileSync(join(dir, 'out', 'C17-23-E.html'), 'utf8')).toContain('www.itu.int/council2017');
+  });
+
+  it('rebuilds when the standards catalogue next to the source is saved', async () => {
+    const catalogue = join(dir, 'source', 'standards.yaml');
+    const next = watcher.nextBuild();
+    writeFileSync(catalogue, readFileSync(catalogue, 'utf8').replace('Requirements of the network for the Internet of things', 'Requirements of the network for the IoT'));
+    expect((await next).ok).toBe(true);
+    expect(readFileSync(join(dir, 'out', 'C17-23-E.html'), 'utf8')).toContain('Requirements of the network for the IoT');
   });
 
   it('shows errors in the terminal and the preview, and keeps the last good output', async () => {

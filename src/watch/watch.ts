@@ -3,6 +3,7 @@
 // again; a template change rebuilds every document.
 import { resolve, sep } from 'node:path';
 import { watchFiles } from './file-events.js';
+import { cataloguePath } from '../read/catalogue.js';
 import { forgetTemplates } from '../templates/cache.js';
 import { formatMessages, hasErrors } from '../diagnostics/report.js';
 import { checkSources, planOutputs, render, writeOutputs, type BuildOptions, type CheckedSource } from '../pipeline.js';
@@ -74,8 +75,10 @@ export async function startWatch(options: WatchOptions): Promise<Watcher> {
   let running: Promise<unknown> = Promise.resolve();
   const templatesDir = resolve(options.templatesDir);
   const sourceOf = new Map(options.sources.map((p) => [resolve(p), p]));
-  const events = await watchFiles(options.sources, [templatesDir], (changed) => {
-    const all = changed.some((path) => path.startsWith(templatesDir + sep));
+  // A catalogue serves every source of its folder: a change to it rebuilds them all.
+  const catalogues = [...new Set(options.sources.map((p) => resolve(cataloguePath(p))))];
+  const events = await watchFiles([...options.sources, ...catalogues], [templatesDir], (changed) => {
+    const all = changed.some((path) => path.startsWith(templatesDir + sep) || catalogues.includes(path));
     const sources = changed.map((path) => sourceOf.get(path)).filter((p): p is string => p !== undefined);
     running = running
       .then(() => rebuild(all ? 'all' : sources))
