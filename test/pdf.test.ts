@@ -350,6 +350,15 @@ describe('the browser of a build', () => {
     ]);
   });
 
+  it('says in one line that a Chromium which exits at once did not start', () => {
+    const dir = scratch();
+    const run = runCli(['build', SOURCE, '--out', dir, '--format', 'pdf'], { env: { PUPPETEER_EXECUTABLE_PATH: '/bin/false' } });
+    expect(run.status).toBe(3);
+    const [line, ...more] = errors(run.stderr);
+    expect(more).toEqual([]);
+    expect(line).toMatch(/^council-docs: error: .*C17-23-E\.pdf not written: Chromium \(\/bin\/false\) did not start: .+ \(`\/bin\/false --headless --version` may say why\)$/);
+  });
+
   it('stops a Chromium that never starts, once its time is up, and leaves no process behind', () => {
     const dir = scratch();
     const { executable, log } = wrapper(dir, 'sleep 600');

@@ -14,6 +14,11 @@ const TIMEOUT_VARIABLE = 'COUNCIL_DOCS_PDF_TIMEOUT';
 const DEFAULT_TIMEOUT_SECONDS = 60;
 /** A healthy Chromium closes in well under a second. */
 const CLOSE_TIMEOUT_MS = 5_000;
+/**
+ * Puppeteer's own time limits are set this much later than ours, so that ours
+ * always fire first: they kill the browser and say which limit it was.
+ */
+const BACKSTOP_MS = 5_000;
 
 /** Names Chromium and Chrome are installed under, searched on PATH in this order. */
 const EXECUTABLE_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
@@ -106,7 +111,10 @@ export class Printer implements Closable {
   async print(html: string): Promise<Printed> {
     const timeout = printTimeoutMs(this.#env);
     const running = await this.#start(timeout);
-    return withDeadline(printHtml(running.browser, html, timeout), timeout, () => {
+    const printing = printHtml(running.browser, html, timeout + BACKSTOP_MS).catch((cause: unknown) => {
+      throw new PrintError(`Chromium could not print the document: ${firstLine(cause)}`);
+    });
+    return withDeadline(printing, timeout, () => {
       running.kill();
       return new PrintError(
         `Chromium did not print the document within ${timeout / 1000} s and was stopped (${TIMEOUT_VARIABLE} sets the limit in seconds)`,
@@ -163,8 +171,8 @@ export class Printer implements Closable {
       headless: true,
       pipe: true,
       signal: abort.signal,
-      timeout,
-      protocolTimeout: timeout,
+      timeout: timeout + BACKSTOP_MS,
+      protocolTimeout: timeout + BACKSTOP_MS,
       waitForInitialPage: false,
       env: this.#env,
       // Chromium's sandbox cannot run as root; the page it prints runs no script and fetches nothing.
@@ -181,7 +189,9 @@ export class Printer implements Closable {
     } catch (cause) {
       kill();
       if (cause instanceof PrintError) throw cause;
-      throw new PrintError(`Chromium (${executablePath}) did not start: ${firstLine(cause)}`);
+      throw new PrintError(
+        `Chromium (${executablePath}) did not start: ${firstLine(cause)} (\`${executablePath} --headless --version\` may say why)`,
+      );
     }
     return { browser, kill };
   }
