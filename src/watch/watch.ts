@@ -5,8 +5,9 @@ import { resolve, sep } from 'node:path';
 import { watchFiles } from './file-events.js';
 import { cataloguePath } from '../read/catalogue.js';
 import { forgetTemplates } from '../templates/cache.js';
+import { BuildResources } from '../writers/resources.js';
 import { formatMessages, hasErrors } from '../diagnostics/report.js';
-import { checkSources, planOutputs, render, writeOutputs, type BuildOptions, type CheckedSource } from '../pipeline.js';
+import { checkSources, planOutputs, renderEach, writeOutputs, type BuildOptions, type CheckedSource } from '../pipeline.js';
 import { startPreviewServer, type PreviewState } from './preview-server.js';
 
 export interface WatchOptions extends BuildOptions {
@@ -30,7 +31,10 @@ export interface BuildReport {
   written: string[];
 }
 
-export async function startWatch(options: WatchOptions): Promise<Watcher> {
+export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
+  // One browser (and whatever else writers start) for the whole session, so a rebuild finds it warm.
+  const resources = new BuildResources();
+  const options = { ...watchOptions, resources };
   const checked = new Map<string, CheckedSource>();
   const state: PreviewState = { pages: new Map(), messages: [], generation: 0 };
   const server = await startPreviewServer(state, options.port);
@@ -49,7 +53,8 @@ export async function startWatch(options: WatchOptions): Promise<Watcher> {
     let written: string[] = [];
     if (ok) {
       const targets = planned.filter((p) => changed === 'all' || toRead.includes(p.source.file.path!));
-      const rendered = await render(targets, options);
+      const { rendered, failed } = await renderEach(targets, options);
+      for (const f of failed) options.log(`error: ${f.path} not written: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
       for (const output of rendered) {
         if (output.path.endsWith('.html')) state.pages.set(output.path.split('/').pop()!, String(output.content));
       }
@@ -70,7 +75,13 @@ export async function startWatch(options: WatchOptions): Promise<Watcher> {
     return report;
   };
 
-  await rebuild('all');
+  try {
+    await rebuild('all');
+  } catch (cause) {
+    await server.close();
+    await resources.close();
+    throw cause;
+  }
 
   let running: Promise<unknown> = Promise.resolve();
   const templatesDir = resolve(options.templatesDir);
@@ -92,6 +103,7 @@ export async function startWatch(options: WatchOptions): Promise<Watcher> {
       events.close();
       await running;
       await server.close();
+      await resources.close();
     },
   };
 }
