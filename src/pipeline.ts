@@ -2,6 +2,7 @@
 // validated before anything is written: one error anywhere writes nothing.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { VFile } from 'vfile';
 import type { CouncilDocument } from './model/document.js';
 import { readSource } from './read/source.js';
@@ -121,6 +122,46 @@ export async function renderEach(planned: PlannedOutput[], options: BuildOptions
   } finally {
     if (!options.resources) await resources.close();
   }
+}
+
+export interface DocumentBuilt {
+  source: CheckedSource;
+  written: Written[];
+  failed: FailedOutput[];
+}
+
+/**
+ * Renders and writes document by document, a few at a time, with one set of
+ * shared resources (one browser) for the whole batch. As many documents are in
+ * flight as the machine has cores, plus one, so Chromium prints in parallel
+ * without holding a hundred pages in memory at once.
+ */
+export async function buildDocuments(
+  planned: PlannedOutput[],
+  options: BuildOptions,
+  onDocument: (built: DocumentBuilt) => void,
+): Promise<DocumentBuilt[]> {
+  const bySource = new Map<CheckedSource, PlannedOutput[]>();
+  for (const output of planned) bySource.set(output.source, [...(bySource.get(output.source) ?? []), output]);
+  const queue = [...bySource.entries()];
+  const resources = options.resources ?? new BuildResources();
+  const shared = { ...options, resources };
+  const results: DocumentBuilt[] = [];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [source, outputs] = next;
+      const { rendered, failed } = await renderEach(outputs, shared);
+      const built = { source, written: await writeOutputs(rendered), failed };
+      results.push(built);
+      onDocument(built);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(availableParallelism() + 1, queue.length) }, worker));
+  } finally {
+    if (!options.resources) await resources.close();
+  }
+  return results;
 }
 
 /** Every planned output, or the first failure. */

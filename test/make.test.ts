@@ -1,7 +1,7 @@
 // `make` as an author runs it: a broken source stops it with the place of the
 // error, and leaves out/ exactly as it was.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SOURCE, scratch, snapshot } from './helpers/cli.js';
@@ -27,6 +27,9 @@ describe('make', () => {
     expect([...before.keys()]).toContain('C17-23-E.html');
 
     writeFileSync(source, readFileSync(source, 'utf8').replace('date: 2017-03-31', 'date: 2017-02-30'));
+    // File times tick coarsely: make the edit visibly newer than the last build, as a later save would be.
+    const later = new Date(Date.now() + 2000);
+    utimesSync(source, later, later);
     const broken = make(dir);
     expect(broken.status).not.toBe(0);
     expect(broken.output).toContain(`${source}:3:7: error: "date": 2017-02-30 is not a date`);

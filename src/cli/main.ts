@@ -103,11 +103,20 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'check') return EXIT.ok;
 
-  const { rendered, failed } = await pipeline.renderEach(planned, options);
-  const written = await pipeline.writeOutputs(rendered);
-  if (!values.quiet) {
-    for (const w of written) process.stdout.write(`${w.result === 'written' ? 'wrote' : 'unchanged'} ${shown(w.path)}\n`);
-  }
+  const started = performance.now();
+  const total = new Set(planned.map((p) => p.source)).size;
+  let done = 0;
+  const built = await pipeline.buildDocuments(planned, options, ({ source, written }) => {
+    done++;
+    if (values.quiet) return;
+    const wrote = written.filter((w) => w.result === 'written').map((w) => shown(w.path));
+    const unchanged = written.length - wrote.length;
+    const what = [wrote.length > 0 ? `wrote ${wrote.join(', ')}` : '', unchanged > 0 ? `${unchanged} unchanged` : '']
+      .filter(Boolean)
+      .join('; ');
+    process.stdout.write(`[${done}/${total}] ${shown(source.file.path!)}: ${what || 'nothing written'}\n`);
+  });
+  const failed = built.flatMap((b) => b.failed);
   // One line per cause, however many outputs it stopped (a missing browser stops every PDF).
   const causes = new Map<string, string[]>();
   for (const f of failed) {
@@ -115,6 +124,16 @@ async function main(argv: string[]): Promise<number> {
     causes.set(message, [...(causes.get(message) ?? []), shown(f.path)]);
   }
   for (const [message, paths] of causes) process.stderr.write(`council-docs: error: ${paths.join(', ')} not written: ${message}\n`);
+  if (!values.quiet && total > 1) {
+    const written = built.flatMap((b) => b.written);
+    const changed = written.filter((w) => w.result === 'written').length;
+    const warnings = checked.reduce((n, s) => n + s.file.messages.filter((m) => m.fatal === false).length, 0);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stdout.write(
+      `${total} documents in ${seconds} s: ${changed} files written, ${written.length - changed} unchanged, ` +
+        `${failed.length} failed; ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+    );
+  }
   return failed.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
