@@ -7,6 +7,7 @@ import { parseMarkdown } from './markdown-parser.js';
 import { readFrontMatter } from './frontmatter.js';
 import { readBody } from './body.js';
 import { decodeSource } from './decode.js';
+import { checkFileSize, checkTextLimits } from './limits.js';
 import { readCatalogue } from './catalogue.js';
 import { linkEvents } from '../transform/events.js';
 import { citedStandards, resolveMalformedStandards } from '../transform/standards.js';
@@ -21,9 +22,11 @@ export interface ReadResult {
 
 export function readSource(path: string, bytes: Uint8Array): ReadResult {
   const file = new VFile({ path });
+  if (!checkFileSize(file, bytes)) return { file };
   const text = decodeSource(file, bytes);
   if (text === undefined) return { file };
   file.value = text;
+  if (!checkTextLimits(file, text)) return { file };
 
   const tree = parseMarkdown(text);
   const first = tree.children[0];
