@@ -110,7 +110,7 @@ export const frontMatterSchema = z
         place: text('the meeting place').describe('e.g. Geneva'),
         start: isoDate.describe('First day of the meeting'),
         end: isoDate.describe('Last day of the meeting'),
-      })
+      }, { error: 'expected name, place, start and end, each on its own line under "meeting:", indented by two spaces' })
       .describe('The session of Council the document is for'),
     agenda_item: text('the agenda item').optional().describe('e.g. PL 1.14'),
     original: z

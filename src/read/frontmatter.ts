@@ -10,6 +10,7 @@ import { error } from '../diagnostics/report.js';
 import { parseInline } from './markdown-parser.js';
 import { toInlines } from './inline.js';
 import { readEvents } from './events.js';
+import { yamlData, yamlProblems } from './yaml-problems.js';
 import type { Event } from '../model/events.js';
 import type { StandardStatus } from '../model/standards.js';
 
@@ -72,15 +73,28 @@ export interface ReadFrontMatter {
 
 export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFrontMatter | undefined {
   const yamlPlaces = new YamlPlaces(block);
-  const doc = parseDocument(block.value, { lineCounter: yamlPlaces.lines, prettyErrors: false, uniqueKeys: true });
-  for (const problem of [...doc.errors, ...doc.warnings]) {
-    const reason = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    const place = yamlPlaces.range(problem.pos);
-    if (doc.errors.includes(problem as never)) error(file, `front matter: ${reason}`, place, 'yaml-syntax');
+  // logLevel 'error': yaml would print its warnings on the terminal itself.
+  const doc = parseDocument(block.value, { lineCounter: yamlPlaces.lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  for (const problem of yamlProblems(doc, block.value)) {
+    error(file, `front matter: ${problem.reason}`, yamlPlaces.range(problem.range), 'yaml-syntax');
   }
   if (doc.errors.length > 0) return undefined;
+  const data = yamlData(doc);
+  if ('problem' in data) {
+    error(file, `front matter: ${data.problem.reason}`, yamlPlaces.range(data.problem.range), 'yaml-syntax');
+    return undefined;
+  }
+  if (data.data !== null && data.data !== undefined && (typeof data.data !== 'object' || Array.isArray(data.data))) {
+    error(
+      file,
+      'the front matter is not a set of keys: write one "key: value" per line (document: C17/23, date: 2017-03-31, ...)',
+      yamlPlaces.range(doc.contents?.range ?? [0, 0]),
+      'invalid-value',
+    );
+    return undefined;
+  }
 
-  const parsed = frontMatterSchema.safeParse(doc.toJS() ?? {});
+  const parsed = frontMatterSchema.safeParse(data.data ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path;
@@ -110,7 +124,7 @@ export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFront
       for (const [key, child] of Object.entries(value)) collect(child, [...path, Array.isArray(value) ? Number(key) : key]);
     }
   };
-  collect(doc.toJS(), []);
+  collect(data.data, []);
 
   const placeOf = (path: PropertyKey[]) => pathPosition(doc, yamlPlaces, path, block);
   const events = readEvents(fm.events, placeOf);
