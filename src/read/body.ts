@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import type { Block, BulletList, Inline, ListItem, Paragraph, Section } from '../model/document.js';
 import { error, warn } from '../diagnostics/report.js';
 import { toInlines } from './inline.js';
+import { isComment, quoteHtml, wordsIn } from './raw-html.js';
 
 /** A paragraph starting with this marker continues the numbered paragraph before it. */
 export const CONTINUATION_MARKER = '^ ';
@@ -48,7 +49,25 @@ function itemContent(item: MdListItem, file: VFile, level: number): ListItem {
   return { type: 'item', children: inlines, sublists, position: item.position };
 }
 
+function isBlank(inlines: Inline[]): boolean {
+  return inlines.every(
+    (n) => n.type === 'break' || (n.type === 'text' && n.value.trim() === '') || ((n.type === 'emphasis' || n.type === 'strong' || n.type === 'link') && isBlank(n.children)),
+  );
+}
+
+/** Bullets nest at most this deep; a deeper list is refused, and never recursed into. */
+export const MAX_LIST_DEPTH = 10;
+
 function list(node: List, file: VFile, level: number): BulletList | undefined {
+  if (level > MAX_LIST_DEPTH) {
+    error(
+      file,
+      `this list is nested ${level} levels deep: bullets nest at most ${MAX_LIST_DEPTH} levels (Council documents use two or three)`,
+      node.position,
+      'nesting-too-deep',
+    );
+    return undefined;
+  }
   if (node.ordered) {
     error(
       file,
@@ -71,8 +90,17 @@ const UNSUPPORTED: Record<string, string> = {
 
 function unsupported(node: RootContent, file: VFile): void {
   if (node.type === 'html') {
-    if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) {
-      warn(file, `raw HTML block dropped: write Markdown instead`, node.position, 'raw-html');
+    if (isComment(node.value)) return;
+    const words = wordsIn(node.value);
+    if (words) {
+      error(
+        file,
+        `raw HTML holding words (${quoteHtml(words)}) is refused, as dropping it would lose them: write them as Markdown paragraphs`,
+        node.position,
+        'html-with-text',
+      );
+    } else {
+      warn(file, `raw HTML ${quoteHtml(node.value)} dropped: it holds no words, and a Council document holds no scripts, styles or embedded content`, node.position, 'raw-html');
     }
     return;
   }
@@ -80,7 +108,11 @@ function unsupported(node: RootContent, file: VFile): void {
     warn(file, 'horizontal rule dropped: sections are separated by their headings', node.position, 'thematic-break');
     return;
   }
-  error(file, UNSUPPORTED[node.type] ?? `unsupported Markdown (${node.type})`, node.position, 'unsupported-markdown');
+  const indented = node.type === 'code' && !/^[ \t]*(?:```|~~~)/.test(String(file.value).slice(node.position?.start.offset ?? 0, (node.position?.start.offset ?? 0) + 80));
+  const reason = indented
+    ? 'a line indented by four spaces or a tab is a code block, which is not part of a Council document: remove the indentation'
+    : (UNSUPPORTED[node.type] ?? `unsupported Markdown (${node.type})`);
+  error(file, reason, node.position, 'unsupported-markdown');
 }
 
 export function readBody(nodes: RootContent[], file: VFile): Section[] {
@@ -118,9 +150,12 @@ export function readBody(nodes: RootContent[], file: VFile): Section[] {
         };
         sections.push(current);
         break;
-      case 'paragraph':
-        add(paragraph(node, file), node);
+      case 'paragraph': {
+        // A paragraph that held only dropped HTML or images (each already warned about) gets no number.
+        const block = paragraph(node, file);
+        if (!isBlank(block.children)) add(block, node);
         break;
+      }
       case 'list': {
         const block = list(node, file, 1);
         if (block) add(block, node);

@@ -4,14 +4,34 @@ import type { PhrasingContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Inline } from '../model/document.js';
-import { warn } from '../diagnostics/report.js';
+import { error, warn } from '../diagnostics/report.js';
 import { findStandards } from './standards.js';
 import { smartQuotes } from './quotes.js';
+import { closes, codeElementOpened, isComment, quoteHtml } from './raw-html.js';
 
 export interface InlineContext {
   file: VFile;
   /** When set, every node gets this position (text lifted from front matter values). */
   at?: Position;
+  /** How many emphasis, bold and link nodes the nodes being read are inside. */
+  depth?: number;
+}
+
+/** Emphasis, bold and links nest at most this deep; deeper content is refused, and never recursed into. */
+export const MAX_INLINE_DEPTH = 10;
+
+function nested(nodes: PhrasingContent[], ctx: InlineContext, position: Position | undefined): Inline[] {
+  const depth = (ctx.depth ?? 0) + 1;
+  if (depth > MAX_INLINE_DEPTH) {
+    error(
+      ctx.file,
+      `emphasis, bold and links nested more than ${MAX_INLINE_DEPTH} deep: look for a * or _ left open`,
+      position,
+      'nesting-too-deep',
+    );
+    return [];
+  }
+  return toInlines(nodes, { ...ctx, depth });
 }
 
 const SAFE_SCHEMES = /^(?:https?:|mailto:)/i;
@@ -59,8 +79,14 @@ function textToInlines(value: string, position: Position | undefined, ctx: Inlin
 
 export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[] {
   const out: Inline[] = [];
+  // Inside <script>...</script> and the like: everything up to the closing tag goes with the tags.
+  let codeElement: string | undefined;
   for (const node of nodes) {
     const position = ctx.at ?? node.position;
+    if (codeElement) {
+      if (node.type === 'html' && closes(node.value, codeElement)) codeElement = undefined;
+      continue;
+    }
     switch (node.type) {
       case 'text':
         out.push(...textToInlines(smartQuotes(node.value), node.position, ctx));
@@ -69,16 +95,16 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
         out.push({ type: 'text', value: node.value, position });
         break;
       case 'emphasis':
-        out.push({ type: 'emphasis', children: toInlines(node.children, ctx), position });
+        out.push({ type: 'emphasis', children: nested(node.children, ctx, position), position });
         break;
       case 'strong':
-        out.push({ type: 'strong', children: toInlines(node.children, ctx), position });
+        out.push({ type: 'strong', children: nested(node.children, ctx, position), position });
         break;
       case 'break':
         out.push({ type: 'break', position });
         break;
       case 'link': {
-        const children = toInlines(node.children, ctx);
+        const children = nested(node.children, ctx, position);
         if (node.url.toLowerCase().startsWith(EVENT_SCHEME)) {
           const id = node.url.slice(EVENT_SCHEME.length);
           // An autolink (<event:id>) has no words of its own: it stands for the event itself.
@@ -99,16 +125,23 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
       }
       case 'html':
         // Comments are how authors leave notes in a source: drop them quietly.
-        if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) {
-          warn(ctx.file, `raw HTML ${JSON.stringify(node.value)} dropped: write Markdown instead`, position, 'raw-html');
-        }
+        if (isComment(node.value)) break;
+        codeElement = codeElementOpened(node.value);
+        warn(
+          ctx.file,
+          codeElement
+            ? `raw HTML ${quoteHtml(node.value)} dropped with all up to its "</${codeElement}>": a Council document holds no scripts, styles or embedded content`
+            : `raw HTML ${quoteHtml(node.value)} dropped, the words around it kept: write Markdown instead (*emphasis*, **bold**, [words](https://...))`,
+          position,
+          'raw-html',
+        );
         break;
       case 'image':
         warn(ctx.file, `image "${node.url}" dropped: images are not supported in the text`, position, 'image');
         break;
       default:
         // References to link definitions and other rare syntax: keep the words.
-        if ('children' in node) out.push(...toInlines(node.children as PhrasingContent[], ctx));
+        if ('children' in node) out.push(...nested(node.children as PhrasingContent[], ctx, position));
         else if ('value' in node) out.push({ type: 'text', value: String(node.value), position });
     }
   }
