@@ -36,12 +36,40 @@ export function cataloguePath(sourcePath: string): string {
   return join(dirname(sourcePath), CATALOGUE_FILE);
 }
 
+interface Problem {
+  reason: string;
+  place: Position;
+}
+
+interface Loaded {
+  text: string;
+  catalogue?: Catalogue;
+  problems: Problem[];
+}
+
+// A batch reads one catalogue for every source of a folder: it is parsed and
+// checked once per content, and its problems are reported on each source.
+const loaded = new Map<string, Loaded>();
+
 /** The catalogue next to a source, or undefined when there is none or it is not YAML (errors on `file`). */
 export function readCatalogue(sourcePath: string, file: VFile): Catalogue | undefined {
   const path = cataloguePath(sourcePath);
   if (!existsSync(path)) return undefined;
+  const text = readFileSync(path, 'utf8');
+  let result = loaded.get(path);
+  if (result?.text !== text) {
+    result = parseCatalogue(path, text);
+    loaded.set(path, result);
+  }
+  for (const { reason, place } of result.problems) errorIn(file, path, reason, place, 'catalogue');
+  return result.catalogue;
+}
+
+function parseCatalogue(path: string, text: string): Loaded {
+  const problems: Problem[] = [];
+  const report = (reason: string, place: Position) => problems.push({ reason, place });
   const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (range: readonly number[] | null | undefined): Position => {
     const start = lines.linePos(range?.[0] ?? 0);
     const end = lines.linePos(range?.[1] ?? range?.[0] ?? 0);
@@ -56,14 +84,14 @@ export function readCatalogue(sourcePath: string, file: VFile): Catalogue | unde
   };
   if (doc.errors.length > 0) {
     for (const problem of doc.errors) {
-      errorIn(file, path, `standards catalogue: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, at(problem.pos), 'catalogue');
+      report(`standards catalogue: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, at(problem.pos));
     }
-    return undefined;
+    return { text, problems };
   }
   const raw: unknown = doc.toJS() ?? [];
   if (!Array.isArray(raw)) {
-    errorIn(file, path, 'standards catalogue: expected a list of standards, each with id and title', placeOf([]), 'catalogue');
-    return undefined;
+    report('standards catalogue: expected a list of standards, each with id and title', placeOf([]));
+    return { text, problems };
   }
   // Entries are checked one by one: a broken entry is an error, and the others still serve, so
   // the text's citations of them are not all reported as missing from the catalogue.
@@ -75,7 +103,7 @@ export function readCatalogue(sourcePath: string, file: VFile): Catalogue | unde
       for (const issue of parsed.error.issues) {
         const field = issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined);
         const where = `, entry ${i + 1}${field === undefined ? '' : ` (${String(field)})`}`;
-        errorIn(file, path, `standards catalogue${where}: ${issue.message}`, placeOf([i, ...(field === undefined ? [] : [field])]), 'catalogue');
+        report(`standards catalogue${where}: ${issue.message}`, placeOf([i, ...(field === undefined ? [] : [field])]));
       }
       return;
     }
@@ -83,7 +111,7 @@ export function readCatalogue(sourcePath: string, file: VFile): Catalogue | unde
     const key = standardKey(data.id)!;
     const seen = byKey.get(key);
     if (seen) {
-      errorIn(file, path, `standards catalogue: ${data.id} is already listed (as ${seen.id}): keep one entry`, placeOf([i, 'id']), 'catalogue');
+      report(`standards catalogue: ${data.id} is already listed (as ${seen.id}): keep one entry`, placeOf([i, 'id']));
       return;
     }
     const kind = data.kind ?? (parseStandardId(data.id)!.numbers[0]!.includes('.Sup') ? 'supplement' : 'recommendation');
@@ -91,5 +119,5 @@ export function readCatalogue(sourcePath: string, file: VFile): Catalogue | unde
     entries.push(entry);
     byKey.set(key, entry);
   });
-  return { path, entries, byKey };
+  return { text, problems, catalogue: { path, entries, byKey } };
 }

@@ -31,7 +31,7 @@ export async function watchFiles(
   files: string[],
   trees: string[],
   onChange: (changed: string[]) => void,
-  settleMs = 20,
+  settleMs = 10,
 ): Promise<FileEvents> {
   const known = new Map<string, string>();
   const wanted = new Set(files.map((f) => resolve(f)));
