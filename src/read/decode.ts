@@ -30,6 +30,11 @@ function firstInvalidByte(bytes: Uint8Array): number {
 }
 
 export function decodeSource(file: VFile, bytes: Uint8Array): string | undefined {
+  // Notepad's and Word's "Unicode" is UTF-16: its byte-order mark says so before its NUL bytes look binary.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    error(file, 'the file is UTF-16 ("Unicode"), not UTF-8: save it as UTF-8 (in Word: "Plain Text", encoding "Unicode (UTF-8)")', { line: 1, column: 1 }, 'not-utf8');
+    return undefined;
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     error(file, 'this is a binary file, not a Markdown source (it contains NUL bytes)', pointAt(bytes, nul), 'not-text');

@@ -26,14 +26,15 @@ export function yamlProblems(doc: YamlDocument, yaml: string): YamlProblem[] {
   const lines = new Set<number>();
   const out: YamlProblem[] = [];
   for (const problem of doc.errors) {
-    // An unclosed quotation is found where the text ends: point at the quotation mark that opened it.
-    const range = problem.code === 'MISSING_CHAR' ? (openQuote(doc, problem.pos[0]) ?? problem.pos) : problem.pos;
+    // An unclosed quotation, { or [ is found where the next key starts: point at what opened it.
+    const opened = problem.code === 'MISSING_CHAR' || (problem.code === 'BAD_INDENT' && /^Flow /.test(problem.message));
+    const range = (opened && opener(doc, problem.pos[0])) || problem.pos;
     const line = yaml.slice(0, range[0]).split('\n').length;
     if (lines.has(line)) continue;
     lines.add(line);
     let reason = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     // The parser's recursion has limits: it reports an overflow as a message.
-    if (/call stack/i.test(reason)) reason = 'the front matter is nested too deep';
+    if (/call stack/i.test(reason)) reason = 'values nested too deep: the keys of a source nest two or three levels';
     const word = /^[^:\n]*/.exec(yaml.slice(range[0]))![0].trim();
     const hint = HINTS[problem.code]?.(word);
     out.push({ reason: hint ? `${reason}: ${hint}` : reason, range });
@@ -41,12 +42,21 @@ export function yamlProblems(doc: YamlDocument, yaml: string): YamlProblem[] {
   return out;
 }
 
-function openQuote(doc: YamlDocument, at: number): readonly [number, number] | undefined {
+/** The innermost quoted value, { } or [ ] that runs up to `at`: where an unclosed one opened. */
+function opener(doc: YamlDocument, at: number): readonly [number, number] | undefined {
   let found: readonly [number, number] | undefined;
+  const consider = (range: readonly number[] | null | undefined) => {
+    if (range && range[0]! < at && range[1]! >= at && (!found || range[0]! > found[0])) found = [range[0]!, range[0]! + 1];
+  };
   visit(doc, {
     Scalar(_key, node) {
-      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-      if (isScalar(node) && quoted && node.range && node.range[0] < at && node.range[1] >= at) found = [node.range[0], node.range[0] + 1];
+      if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) consider(node.range);
+    },
+    Map(_key, node) {
+      if (node.flow) consider(node.range);
+    },
+    Seq(_key, node) {
+      if (node.flow) consider(node.range);
     },
   });
   return found;
