@@ -11,7 +11,7 @@ import { error, hasErrors } from './diagnostics/report.js';
 import { hasLocale, loadLocale } from './locale/locale.js';
 import { documentLabels } from './locale/labels.js';
 import { loadSettings, type Settings } from './templates/settings.js';
-import { FORMATS, type FormatName } from './writers/registry.js';
+import { FORMATS, type Format, type FormatName } from './writers/registry.js';
 import type { WriteOptions } from './writers/options.js';
 import { BuildResources } from './writers/resources.js';
 import { writeAtomically, type WriteResult } from './output/atomic-write.js';
@@ -146,6 +146,7 @@ export async function buildDocuments(
   const queue = [...bySource.entries()];
   const resources = options.resources ?? new BuildResources();
   const shared = { ...options, resources };
+  if (queue.length > 0) for (const format of options.formats) (FORMATS[format] as Format).prepare?.(resources);
   const results: DocumentBuilt[] = [];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {

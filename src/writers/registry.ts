@@ -3,6 +3,7 @@
 // build never pay for a browser or a zip library.
 import type { CouncilDocument } from '../model/document.js';
 import type { WriteOptions } from './options.js';
+import type { BuildResources } from './resources.js';
 
 export type Output = string | Uint8Array;
 
@@ -10,6 +11,11 @@ export interface Format {
   /** Appended to the document's file stem, e.g. ".html". */
   suffix: string;
   write(document: CouncilDocument, options: WriteOptions): Promise<Output>;
+  /**
+   * Starts, without waiting, what the writer will need and takes long to
+   * start (the browser), so that it gets ready while other outputs are made.
+   */
+  prepare?(resources: BuildResources): void;
 }
 
 export const FORMATS = {
@@ -25,6 +31,10 @@ export const FORMATS = {
     async write(document, options) {
       const { writePdf } = await import('./pdf/index.js');
       return writePdf(document, options);
+    },
+    prepare(resources) {
+      // A failure to start is reported by the print that needs the browser.
+      import('./pdf/index.js').then(({ startPrinter }) => startPrinter(resources)).catch(() => undefined);
     },
   },
   docx: {

@@ -122,6 +122,11 @@ export class Printer implements Closable {
     });
   }
 
+  /** Starts the shared browser if none is running (a print starts it anyway; this only starts it sooner). */
+  async start(): Promise<void> {
+    await this.#start(printTimeoutMs(this.#env));
+  }
+
   /** The process id of the running browser, if one was started (for tests that stop it on purpose). */
   async pid(): Promise<number | undefined> {
     const running = await this.#running?.catch(() => undefined);

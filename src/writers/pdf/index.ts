@@ -11,6 +11,11 @@ import { setPdfDates, stampInstant } from './dates.js';
 /** The key of the shared browser among a build's resources. */
 const PRINTER = 'pdf-printer';
 
+/** Starts the build's browser now, so it is ready by the time the first PDF is printed. */
+export async function startPrinter(resources: BuildResources): Promise<void> {
+  await resources.get(PRINTER, () => new Printer()).start();
+}
+
 export async function writePdf(document: CouncilDocument, options: WriteOptions): Promise<Uint8Array> {
   const html = writeHtml(document, options);
   const instant = stampInstant(document.meta.date);
