@@ -95,7 +95,15 @@ async function main(argv: string[]): Promise<number> {
   const checked = await pipeline.checkSources(sources, templatesDir);
   const options = optionsFrom(values.out, templatesDir, formats);
   const planned = command === 'build' ? pipeline.planOutputs(checked, options) : [];
-  for (const { file } of checked) for (const line of formatMessages(file)) process.stderr.write(line + '\n');
+  // A catalogue shared by a folder's sources reports its problems on each of them: print each once.
+  const printed = new Set<string>();
+  for (const { file } of checked) {
+    for (const line of formatMessages(file)) {
+      if (printed.has(line)) continue;
+      printed.add(line);
+      process.stderr.write(line + '\n');
+    }
+  }
   if (pipeline.anyErrors(checked)) {
     const count = checked.filter((s) => s.file.messages.some((m) => m.fatal)).length;
     process.stderr.write(`${count} source${count === 1 ? '' : 's'} with errors: nothing written\n`);
