@@ -154,6 +154,14 @@ const GENERATED: Case[] = [
     make: () => FRONT().replace('summary: This report is a test.', `summary: "${'*a '.repeat(3000)}"`) + '\n# S\n\nText.\n',
   },
   {
+    // Found by the fuzz test: yaml's parser recursed once per line until the stack ran out.
+    file: 'yaml-runaway.md',
+    at: '2:1',
+    rule: 'yaml-syntax',
+    says: 'too irregular for the YAML reader to follow',
+    make: () => `---\n x\n${'  date: 2017-02-30\n'.repeat(5000)}document: C17/99\n---\n\n# S\n\nText.\n`,
+  },
+  {
     file: 'unresolved-alias.md',
     at: '14:13',
     rule: 'yaml-syntax',
@@ -246,6 +254,24 @@ describe('malformed standard references', () => {
     expect(lines).toContain(`${source}:20:124: warning: "ITU-T Y4113" is not a complete ITU identifier: ITU-T Y.4113? [malformed-standard]`);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(snapshot(out)).toEqual(before);
+  });
+});
+
+describe('a hostile standards catalogue', () => {
+  it('is refused at its line, not a crash: aliases that expand to millions of values', () => {
+    const dir = scratch();
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'broken-catalogue', 'malformed-standards.md'), join(dir, 'source.md'));
+    const list = (name: string, item: string) => `${name}: &${name} [${Array(10).fill(item).join(', ')}]`;
+    writeFileSync(
+      join(dir, 'standards.yaml'),
+      `- id: ITU-T Y.4805\n  title: Identifier service requirements\n  x: [${list('a', 'x')}, ${list('b', '*a')}, ${list('c', '*b')}, ${list('d', '*c')}, ${list('e', '*d')}]\n`,
+    );
+    const out = scratch();
+    const run = runCli(['build', join(dir, 'source.md'), '--out', out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/standards\.yaml:3:\d+: error: standards catalogue: aliases \(\*name\) expand to too many values: write the values themselves \[catalogue\]/);
+    expect(run.stderr).not.toMatch(/^\s+at |Error:/m);
+    expect(readdirSync(out)).toEqual([]);
   });
 });
 

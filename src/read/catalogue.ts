@@ -3,7 +3,8 @@
 // folder; its problems are reported at their line in the catalogue itself.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LineCounter, isNode, parseDocument } from 'yaml';
+import { LineCounter, isNode } from 'yaml';
+import { parseYaml, yamlData } from './yaml-problems.js';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { z } from 'zod';
@@ -69,12 +70,17 @@ function parseCatalogue(path: string, text: string): Loaded {
   const problems: Problem[] = [];
   const report = (reason: string, place: Position) => problems.push({ reason, place });
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (range: readonly number[] | null | undefined): Position => {
     const start = lines.linePos(range?.[0] ?? 0);
     const end = lines.linePos(range?.[1] ?? range?.[0] ?? 0);
     return { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } };
   };
+  const read = parseYaml(text, { lineCounter: lines, uniqueKeys: true });
+  if ('problem' in read) {
+    report(`standards catalogue: ${read.problem.reason}`, at(read.problem.range));
+    return { text, problems };
+  }
+  const { doc } = read;
   const placeOf = (path: PropertyKey[]): Position => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
@@ -88,7 +94,12 @@ function parseCatalogue(path: string, text: string): Loaded {
     }
     return { text, problems };
   }
-  const raw: unknown = doc.toJS() ?? [];
+  const data = yamlData(doc);
+  if ('problem' in data) {
+    report(`standards catalogue: ${data.problem.reason}`, at(data.problem.range));
+    return { text, problems };
+  }
+  const raw: unknown = data.data ?? [];
   if (!Array.isArray(raw)) {
     report('standards catalogue: expected a list of standards, each with id and title', placeOf([]));
     return { text, problems };

@@ -1,6 +1,6 @@
 // Front matter → Meta. YAML and schema errors are reported at their line in
 // the source file, not in the front matter block.
-import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document as YamlDocument } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, type Document as YamlDocument } from 'yaml';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Inline } from '../model/document.js';
@@ -10,7 +10,7 @@ import { error } from '../diagnostics/report.js';
 import { parseInline } from './markdown-parser.js';
 import { toInlines } from './inline.js';
 import { readEvents } from './events.js';
-import { yamlData, yamlProblems } from './yaml-problems.js';
+import { parseYaml, yamlData, yamlProblems } from './yaml-problems.js';
 import type { Event } from '../model/events.js';
 import type { StandardStatus } from '../model/standards.js';
 
@@ -73,8 +73,12 @@ export interface ReadFrontMatter {
 
 export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFrontMatter | undefined {
   const yamlPlaces = new YamlPlaces(block);
-  // logLevel 'error': yaml would print its warnings on the terminal itself.
-  const doc = parseDocument(block.value, { lineCounter: yamlPlaces.lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const read = parseYaml(block.value, { lineCounter: yamlPlaces.lines, uniqueKeys: true });
+  if ('problem' in read) {
+    error(file, `front matter: ${read.problem.reason}`, yamlPlaces.range(read.problem.range), 'yaml-syntax');
+    return undefined;
+  }
+  const { doc } = read;
   for (const problem of yamlProblems(doc, block.value)) {
     error(file, `front matter: ${problem.reason}`, yamlPlaces.range(problem.range), 'yaml-syntax');
   }

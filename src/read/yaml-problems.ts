@@ -1,7 +1,7 @@
 // YAML's own messages say what is wrong in YAML's words; authors of Council
 // documents are not YAML experts, so each common mistake gets the fix after it.
 // Also turns what yaml throws (alias trouble) into a message at the alias.
-import { isAlias, isScalar, visit, type Document as YamlDocument, type ErrorCode, type YAMLError } from 'yaml';
+import { isAlias, isScalar, parseDocument, visit, type Document as YamlDocument, type DocumentOptions, type ErrorCode, type ParseOptions, type YAMLError } from 'yaml';
 
 export interface YamlProblem {
   reason: string;
@@ -20,6 +20,25 @@ const HINTS: Partial<Record<ErrorCode, (word: string) => string>> = {
   BAD_SCALAR_START: () => 'put the value in quotes',
   UNEXPECTED_TOKEN: () => 'check the indentation and punctuation of this line',
 };
+
+/**
+ * yaml's parser recurses in some broken inputs (a key repeated on thousands of
+ * lines after a misplaced one) until the stack runs out, and throws: that is a
+ * front matter too irregular to read, not a crash.
+ */
+export function parseYaml(text: string, options: ParseOptions & DocumentOptions): { doc: YamlDocument } | { problem: YamlProblem } {
+  try {
+    return { doc: parseDocument(text, { ...options, prettyErrors: false, logLevel: 'error' }) };
+  } catch (cause) {
+    if (!(cause instanceof RangeError)) throw cause;
+    return {
+      problem: {
+        reason: 'too irregular for the YAML reader to follow (it ran out of stack): check the indentation of the keys, and look for lines pasted many times',
+        range: [0, 0],
+      },
+    };
+  }
+}
 
 /** The first problem of each line, with its fix: later ones on a line are mostly echoes of the first. */
 export function yamlProblems(doc: YamlDocument, yaml: string): YamlProblem[] {
