@@ -32,7 +32,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all build check test clean schema packages test-packages watch bench
+.PHONY: all build check test clean schema packages test-packages watch bench fuzz
 
 all: build
 
@@ -83,6 +83,11 @@ schema: dist/.built
 test: dist/.built $(STAMPS)/packages $(STAMPS)/test-packages
 	$(NODE_BIN)/tsc --noEmit -p .
 	$(NODE_BIN)/vitest run
+
+# 10,000 random edits of the seed source through the pipeline (test/fuzz.test.ts; `make test` runs
+# 300). FUZZ_RUNS sets the number, FUZZ_SEED replays the seed a failure printed.
+fuzz: node_modules/.installed
+	FUZZ_RUNS=$${FUZZ_RUNS:-10000} $(NODE_BIN)/vitest run test/fuzz.test.ts
 
 # Figures against pandoc, measured in the same run (see bench/run.ts).
 bench: dist/.built $(STAMPS)/packages
