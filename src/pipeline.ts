@@ -1,7 +1,7 @@
 // read → validate → write, for a batch of sources. Every source is read and
 // validated before anything is written: one error anywhere writes nothing.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { VFile } from 'vfile';
 import type { CouncilDocument } from './model/document.js';
@@ -14,7 +14,7 @@ import { loadSettings, type Settings } from './templates/settings.js';
 import { FORMATS, type Format, type FormatName } from './writers/registry.js';
 import type { WriteOptions } from './writers/options.js';
 import { BuildResources } from './writers/resources.js';
-import { writeAtomically, type WriteResult } from './output/atomic-write.js';
+import { removeStaleTemporaries, writeAtomically, type WriteResult } from './output/atomic-write.js';
 
 export interface CheckedSource {
   file: VFile;
@@ -141,6 +141,8 @@ export async function buildDocuments(
   options: BuildOptions,
   onDocument: (built: DocumentBuilt) => void,
 ): Promise<DocumentBuilt[]> {
+  // What an earlier build left when it was killed mid-write goes before this one writes.
+  await Promise.all([...new Set(planned.map((p) => dirname(p.path)))].map(removeStaleTemporaries));
   const bySource = new Map<CheckedSource, PlannedOutput[]>();
   for (const output of planned) bySource.set(output.source, [...(bySource.get(output.source) ?? []), output]);
   const queue = [...bySource.entries()];

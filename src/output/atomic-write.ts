@@ -1,7 +1,7 @@
 // Outputs are replaced whole: written beside their target and renamed over it,
 // so a reader (or a crash) never sees half a file. An output whose bytes did
 // not change is not touched, so its timestamp tells when it last changed.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -20,7 +20,7 @@ export async function writeAtomically(path: string, content: string | Uint8Array
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   if (await sameBytes(path, bytes)) return 'unchanged';
   await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, bytes);
     await rename(temporary, path);
@@ -29,4 +29,38 @@ export async function writeAtomically(path: string, content: string | Uint8Array
     throw cause;
   }
   return 'written';
+}
+
+/** `.<output>.<pid>-<random>.tmp`: the writer's process id tells whether it may still be writing. */
+const TEMPORARY = /^\..+\.(\d+)-[0-9a-f]{12}\.tmp$/;
+
+function running(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporaries of writers that died between writing and renaming
+ * (a build killed or crashed): they never replaced an output, but would pile
+ * up. Those of a process still running (another build writing into the same
+ * folder) are left alone. Returns the names removed.
+ */
+export async function removeStaleTemporaries(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const stale = names.filter((name) => {
+    const match = TEMPORARY.exec(name);
+    return match !== null && !running(Number(match[1]));
+  });
+  await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
+  return stale;
 }
