@@ -5,7 +5,7 @@
 // independent reader: an HTML parser, poppler and qpdf, python-docx, python's
 // icalendar.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
@@ -172,5 +172,27 @@ describe('its standards annex as CSV', () => {
     const cells = csv.split('\r\n')[1]!.split('","');
     expect(cells[1]).toBe("'=cmd|’ /C calc’!A0");
     expect(csv).not.toMatch(/(^|,)"?[=+@-]/m);
+  });
+});
+
+describe('a logo from outside the templates', () => {
+  it('is refused, also through a symbolic link, and nothing of it is written', () => {
+    const templates = join(scratch(), 'templates');
+    cpSync(join(ROOT, 'templates'), templates, { recursive: true });
+    const secret = join(scratch(), 'secret.svg');
+    writeFileSync(secret, '<svg xmlns="http://www.w3.org/2000/svg"><text>secret</text></svg>');
+    rmSync(join(templates, 'logo.svg'));
+    symlinkSync(secret, join(templates, 'logo.svg'));
+    const target = scratch();
+    const linked = runCli(['build', join(ROOT, 'test', 'fixtures', 'unusual', 'bom.md'), '--out', target, '--format', 'html', '--templates', templates]);
+    expect(linked.status).toBe(3);
+    expect(linked.stderr).toMatch(/logo "logo\.svg" is outside .*templates: copy it into that folder/);
+    expect(linked.stderr).not.toMatch(/^\s+at /m);
+    writeFileSync(join(templates, 'settings.yaml'), `logo: ${secret}\n`);
+    const absolute = runCli(['build', join(ROOT, 'test', 'fixtures', 'unusual', 'bom.md'), '--out', target, '--format', 'html', '--templates', templates]);
+    expect(absolute.status).toBe(3);
+    expect(absolute.stderr).toContain('is outside');
+    expect(readdirSync(target)).toEqual([]);
+    expect(readFileSync(secret, 'utf8')).toContain('secret');
   });
 });

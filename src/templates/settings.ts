@@ -1,5 +1,5 @@
 // templates/settings.yaml: house settings every writer shares (the logo).
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { extname, relative, resolve, isAbsolute } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -42,8 +42,15 @@ export function loadSettings(templatesDir: string): Settings {
 
 function readLogo(file: string, templatesDir: string, name: string, key: string): Logo {
   const logoPath = resolve(templatesDir, name);
-  // The logo is embedded in every output: it must not be read from outside the templates.
-  const inside = relative(resolve(templatesDir), logoPath);
+  // The logo is embedded in every output: it must not be read from outside the templates,
+  // neither by its path nor through a symbolic link.
+  let real: string;
+  try {
+    real = realpathSync(logoPath);
+  } catch {
+    throw new SettingsError(`${file}: ${key} "${name}": no such file in ${templatesDir}`);
+  }
+  const inside = relative(realpathSync(templatesDir), real);
   if (inside.startsWith('..') || isAbsolute(inside)) {
     throw new SettingsError(`${file}: ${key} "${name}" is outside ${templatesDir}: copy it into that folder`);
   }
