@@ -1,5 +1,5 @@
 // Watch mode as an author uses it: save, and the output and the preview follow.
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWatch, type Watcher } from '../src/watch/watch.js';
@@ -21,7 +21,7 @@ beforeAll(async () => {
     sources: [source],
     outDir: join(dir, 'out'),
     templatesDir: join(dir, 'templates'),
-    formats: ['html'],
+    formats: ['html', 'ics'],
     port: 0,
     log: (line) => log.push(line),
   });
@@ -60,6 +60,22 @@ describe('watch', () => {
     expect(report.written).toEqual([join(dir, 'out', 'C17-23-E.html')]);
     expect(readFileSync(join(dir, 'out', 'C17-23-E.html'), 'utf8')).toContain('adopted the new WTSA-16 Resolution 98');
     expect(await (await fetch(new URL('/C17-23-E.html', watcher.url))).text()).toContain('adopted the new WTSA-16');
+  });
+
+  it('leaves the calendar alone after a prose edit, and makes it again when it is gone', async () => {
+    const ics = join(dir, 'out', 'C17-23-E.ics');
+    // A calendar that a render would overwrite: it survives only if the edit does not render it.
+    writeFileSync(ics, 'not rendered again');
+    let next = watcher.nextBuild();
+    writeFileSync(source, readFileSync(source, 'utf8').replace('continues to advance IoT', 'continues to further IoT'));
+    expect((await next).written).toEqual([join(dir, 'out', 'C17-23-E.html')]);
+    expect(readFileSync(ics, 'utf8')).toBe('not rendered again');
+
+    rmSync(ics);
+    next = watcher.nextBuild();
+    writeFileSync(source, readFileSync(source, 'utf8').replace('continues to further IoT', 'continues to advance IoT'));
+    expect((await next).written.sort()).toEqual([join(dir, 'out', 'C17-23-E.html'), ics]);
+    expect(readFileSync(ics, 'utf8')).toContain('BEGIN:VCALENDAR');
   });
 
   it('rebuilds every document when a template or the locale data is saved', async () => {

@@ -31,7 +31,7 @@ export async function watchFiles(
   files: string[],
   trees: string[],
   onChange: (changed: string[]) => void,
-  settleMs = 10,
+  settleMs = 5,
 ): Promise<FileEvents> {
   const known = new Map<string, string>();
   const wanted = new Set(files.map((f) => resolve(f)));

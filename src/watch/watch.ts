@@ -1,13 +1,15 @@
 // `council-docs watch`: one process that stays warm, rebuilds what a saved
 // file changes, and serves a live preview. Only the changed source is read
 // again; a template change rebuilds every document.
+import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { watchFiles } from './file-events.js';
 import { cataloguePath } from '../read/catalogue.js';
 import { forgetTemplates } from '../templates/cache.js';
 import { BuildResources } from '../writers/resources.js';
 import { formatMessages, hasErrors } from '../diagnostics/report.js';
-import { checkSources, planOutputs, renderEach, writeOutputs, type BuildOptions, type CheckedSource } from '../pipeline.js';
+import { checkSources, planOutputs, renderEach, writeOutputs, type BuildOptions, type CheckedSource, type PlannedOutput } from '../pipeline.js';
+import { FORMATS, type Format } from '../writers/registry.js';
 import { startPreviewServer, type PreviewState } from './preview-server.js';
 
 export interface WatchOptions extends BuildOptions {
@@ -39,10 +41,19 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
   const state: PreviewState = { pages: new Map(), messages: [], generation: 0 };
   const server = await startPreviewServer(state, options.port);
   let waiting: ((report: BuildReport) => void)[] = [];
+  // What each output's writer read at its last render, for writers that declare it.
+  const lastInputs = new Map<string, string>();
+  const inputsOf = ({ format, source }: PlannedOutput): string | undefined => {
+    const inputs = (FORMATS[format] as Format).inputs;
+    return inputs && JSON.stringify(inputs(source.document!));
+  };
 
   const rebuild = async (changed: string[] | 'all'): Promise<BuildReport> => {
     const started = performance.now();
-    if (changed === 'all') forgetTemplates();
+    if (changed === 'all') {
+      forgetTemplates();
+      lastInputs.clear();
+    }
     const toRead = changed === 'all' ? options.sources : changed.filter((p) => options.sources.includes(p));
     for (const result of await checkSources(toRead, options.templatesDir)) checked.set(result.file.path!, result);
     const all = options.sources.map((p) => checked.get(p)!).filter(Boolean);
@@ -52,13 +63,22 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
     const ok = !all.some((s) => hasErrors(s.file));
     let written: string[] = [];
     if (ok) {
-      const targets = planned.filter((p) => changed === 'all' || toRead.includes(p.source.file.path!));
+      const inputs = new Map<string, string | undefined>();
+      const targets = planned.filter((p) => {
+        if (changed !== 'all' && !toRead.includes(p.source.file.path!)) return false;
+        inputs.set(p.path, inputsOf(p));
+        return inputs.get(p.path) === undefined || inputs.get(p.path) !== lastInputs.get(p.path) || !existsSync(p.path);
+      });
       const { rendered, failed } = await renderEach(targets, options);
       for (const f of failed) options.log(`error: ${f.path} not written: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
       for (const output of rendered) {
         if (output.path.endsWith('.html')) state.pages.set(output.path.split('/').pop()!, String(output.content));
       }
       written = (await writeOutputs(rendered)).filter((w) => w.result === 'written').map((w) => w.path);
+      for (const { path } of rendered) {
+        const read = inputs.get(path);
+        if (read !== undefined) lastInputs.set(path, read);
+      }
       state.generation++;
     }
     server.notify(ok);

@@ -16,6 +16,12 @@ export interface Format {
    * start (the browser), so that it gets ready while other outputs are made.
    */
   prepare?(resources: BuildResources): void;
+  /**
+   * The part of the document the writer reads, for writers that read little
+   * of it: watch mode does not render again an output whose inputs (and
+   * templates) are those of its last render, so a prose edit costs no calendar.
+   */
+  inputs?(document: CouncilDocument): unknown;
 }
 
 export const FORMATS = {
@@ -50,6 +56,7 @@ export const FORMATS = {
       const { writeIcs } = await import('./ics/index.js');
       return writeIcs(document, options);
     },
+    inputs: ({ meta, events }) => ({ meta, events }),
   },
   csv: {
     suffix: '-standards.csv',
@@ -57,6 +64,7 @@ export const FORMATS = {
       const { writeCsv } = await import('./csv/index.js');
       return writeCsv(document, options);
     },
+    inputs: ({ meta, standards }) => ({ language: meta.language, standards }),
   },
 } satisfies Record<string, Format>;
 
