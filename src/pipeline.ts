@@ -167,13 +167,6 @@ export async function buildDocuments(
   return results;
 }
 
-/** Every planned output, or the first failure. */
-export async function render(planned: PlannedOutput[], options: BuildOptions): Promise<Rendered[]> {
-  const { rendered, failed } = await renderEach(planned, options);
-  if (failed[0]) throw failed[0].error;
-  return rendered;
-}
-
 export async function writeOutputs(rendered: { path: string; content: string | Uint8Array }[]): Promise<Written[]> {
   return Promise.all(rendered.map(async ({ path, content }) => ({ path, result: await writeAtomically(path, content) })));
 }
