@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { VFile } from 'vfile';
 import type { CouncilDocument } from './model/document.js';
 import { readSource } from './read/source.js';
+import { applyAcceptances } from './read/accept.js';
 import { validate } from './validate/index.js';
 import { error, hasErrors } from './diagnostics/report.js';
 import { hasLocale, loadLocale } from './locale/locale.js';
@@ -25,7 +26,7 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
   return Promise.all(
     paths.map(async (path) => {
       const bytes = await readFile(path);
-      const { file, document, sections } = readSource(path, bytes);
+      const { file, document, sections, acceptances } = readSource(path, bytes);
       if (sections) validate(document ?? { path, sections }, file);
       if (document) {
         if (!hasLocale(templatesDir, document.meta.language)) {
@@ -37,6 +38,7 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
           );
         }
       }
+      applyAcceptances(file, acceptances ?? []);
       return { file, document };
     }),
   );

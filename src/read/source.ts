@@ -9,6 +9,7 @@ import { readBody } from './body.js';
 import { decodeSource } from './decode.js';
 import { checkFileSize, checkTextLimits } from './limits.js';
 import { readCatalogue } from './catalogue.js';
+import { findAcceptances, type Acceptance } from './accept.js';
 import { linkEvents } from '../transform/events.js';
 import { citedStandards, resolveMalformedStandards } from '../transform/standards.js';
 
@@ -18,6 +19,8 @@ export interface ReadResult {
   document?: CouncilDocument;
   /** The body, read even when the front matter is broken, so its errors are reported too. */
   sections?: Section[];
+  /** Warnings the author accepted in the source, applied once every check has run. */
+  acceptances?: Acceptance[];
 }
 
 export function readSource(path: string, bytes: Uint8Array): ReadResult {
@@ -49,8 +52,9 @@ export function readSource(path: string, bytes: Uint8Array): ReadResult {
   linkEvents({ meta: front?.meta, sections }, events);
   const catalogue = readCatalogue(path, file);
   resolveMalformedStandards({ meta: front?.meta, sections }, catalogue);
-  if (!front) return { file, sections };
+  const acceptances = findAcceptances(tree);
+  if (!front) return { file, sections, acceptances };
   const { meta } = front;
   const standards = citedStandards({ meta, sections }, catalogue, front.statuses, file);
-  return { file, sections, document: { path, meta, sections, events, standards } };
+  return { file, sections, acceptances, document: { path, meta, sections, events, standards } };
 }

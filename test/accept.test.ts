@@ -1,0 +1,47 @@
+// Accepting a known warning in the source: it goes quiet there, and only there.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { runCli, scratch } from './helpers/cli.js';
+
+const FRONT = `---
+document: C17/98
+date: 2017-03-31
+language: en
+title: Accepting warnings
+meeting: { name: Council 2017, place: Geneva, start: 2017-05-15, end: 2017-05-25 }
+from: report
+summary: A test.
+action_required: Note it.
+---
+
+# One
+`;
+
+function check(body: string) {
+  const dir = scratch();
+  mkdirSync(join(dir, 'source'));
+  writeFileSync(join(dir, 'source', 'doc.md'), FRONT + body);
+  const run = runCli(['check', 'source/doc.md'], { cwd: dir });
+  return { status: run.status, messages: run.stderr.trim().split('\n').filter(Boolean) };
+}
+
+it('silences an accepted warning in the block below the comment, and nowhere else', () => {
+  const { status, messages } = check(
+    '\n<!-- accept unsafe-link: the address is printed as issued -->\nSee [this](ftp://example.org/a).\n\nAnd [that](ftp://example.org/b).\n',
+  );
+  expect(status).toBe(0);
+  expect(messages).toEqual([
+    'source/doc.md:17:5: warning: link to "ftp://example.org/b" dropped, its text kept: only http, https and mailto links are allowed [unsafe-link]',
+  ]);
+});
+
+it('warns of an acceptance that silences nothing, and cannot silence an error', () => {
+  const { status, messages } = check('\n<!-- accept unsafe-link -->\nPlain words.\n\n<!-- accept ordered-list -->\n1. a numbered list\n');
+  expect(status).toBe(1);
+  expect(messages).toContain(
+    'source/doc.md:14:1: warning: nothing to accept here: the block below has no unsafe-link warning (errors cannot be accepted); remove the comment [unused-accept]',
+  );
+  expect(messages.some((m) => m.startsWith('source/doc.md:18:1: error:') && m.endsWith('[ordered-list]'))).toBe(true);
+  expect(messages.some((m) => m.startsWith('source/doc.md:17:1: warning: nothing to accept here'))).toBe(true);
+});
