@@ -19,6 +19,7 @@ beforeAll(async () => {
   cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
   watcher = await startWatch({
     sources: [source],
+    folders: [join(dir, 'source')],
     outDir: join(dir, 'out'),
     templatesDir: join(dir, 'templates'),
     formats: ['html', 'ics'],
@@ -92,6 +93,19 @@ describe('watch', () => {
     writeFileSync(catalogue, readFileSync(catalogue, 'utf8').replace('Requirements of the network for the Internet of things', 'Requirements of the network for the IoT'));
     expect((await next).ok).toBe(true);
     expect(readFileSync(join(dir, 'out', 'C17-23-E.html'), 'utf8')).toContain('Requirements of the network for the IoT');
+  });
+
+  it('builds a new source saved in a watched folder, and stops building one that is removed', async () => {
+    const added = join(dir, 'source', 'C17-24.md');
+    let next = watcher.nextBuild();
+    writeFileSync(added, readFileSync(source, 'utf8').replace('document: C17/23', 'document: C17/24'));
+    expect((await next).written).toContain(join(dir, 'out', 'C17-24-E.html'));
+    expect(log).toContain(`new source ${added}`);
+
+    next = watcher.nextBuild();
+    rmSync(added);
+    expect((await next).ok).toBe(true);
+    expect(log.some((line) => line.startsWith(`${added} is gone`))).toBe(true);
   });
 
   it('shows errors in the terminal and the preview, and keeps the last good output', async () => {

@@ -41,7 +41,7 @@ function optionsFrom(outDir: string, templatesDir: string, formats: string[]): B
 }
 
 /** Runs until interrupted; the browser and the server are closed on the way out. */
-async function watch(sources: string[], options: BuildOptions & { port: number }): Promise<number> {
+async function watch(sources: string[], options: BuildOptions & { port: number; folders: string[] }): Promise<number> {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new UsageError(`--port must be a port number`);
   }
@@ -88,7 +88,11 @@ async function main(argv: string[]): Promise<number> {
   const templatesDir = values.templates ?? join(PACKAGE_ROOT, 'templates');
   const sources = await expandSources(rest);
 
-  if (command === 'watch') return watch(sources, { ...optionsFrom(values.out, templatesDir, formats), port: Number(values.port) });
+  if (command === 'watch') {
+    const folders = [];
+    for (const arg of rest.length > 0 ? rest : ['source']) if ((await stat(arg)).isDirectory()) folders.push(arg);
+    return watch(sources, { ...optionsFrom(values.out, templatesDir, formats), port: Number(values.port), folders });
+  }
 
   const pipeline = await import('../pipeline.js');
   const { formatMessages } = await import('../diagnostics/report.js');

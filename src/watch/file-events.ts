@@ -25,13 +25,14 @@ async function digest(path: string): Promise<string> {
 /**
  * Calls `onChange` with the files whose content changed, gathering the events
  * of `settleMs` into one call. `files` are watched one by one; every file
- * under `trees` counts.
+ * under `trees` counts; a file that appears beside a watched one counts from
+ * then on when `isNew` says it should (a new source in a source folder).
  */
 export async function watchFiles(
   files: string[],
   trees: string[],
   onChange: (changed: string[]) => void,
-  settleMs = 5,
+  { settleMs = 5, isNew = () => false }: { settleMs?: number; isNew?: (path: string) => boolean } = {},
 ): Promise<FileEvents> {
   const known = new Map<string, string>();
   const wanted = new Set(files.map((f) => resolve(f)));
@@ -61,6 +62,10 @@ export async function watchFiles(
     watchers.push(
       watch(folder, (_event, name) => {
         const path = name ? join(folder, name.toString()) : undefined;
+        if (path && !wanted.has(path) && isNew(path)) {
+          wanted.add(path);
+          known.set(path, 'missing');
+        }
         if (path && wanted.has(path)) note(path);
       }),
     );

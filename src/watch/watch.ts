@@ -2,7 +2,7 @@
 // file changes, and serves a live preview. Only the changed source is read
 // again; a template change rebuilds every document.
 import { existsSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { watchFiles } from './file-events.js';
 import { cataloguePath } from '../read/catalogue.js';
 import { forgetTemplates } from '../templates/cache.js';
@@ -15,6 +15,8 @@ import { startPreviewServer, type PreviewState } from './preview-server.js';
 export interface WatchOptions extends BuildOptions {
   /** Source files, as expanded from the command line when the watch started. */
   sources: string[];
+  /** Folders named on the command line: a .md file saved in one later is a new source. */
+  folders?: string[];
   /** Port of the preview on 127.0.0.1; 0 picks a free one. */
   port: number;
   log: (line: string) => void;
@@ -36,7 +38,8 @@ export interface BuildReport {
 export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
   // One browser (and whatever else writers start) for the whole session, so a rebuild finds it warm.
   const resources = new BuildResources();
-  const options = { ...watchOptions, resources };
+  // Sources come and go while watching: this list is the watch's own.
+  const options = { ...watchOptions, sources: [...watchOptions.sources], resources };
   const checked = new Map<string, CheckedSource>();
   const state: PreviewState = { pages: new Map(), messages: [], generation: 0 };
   const server = await startPreviewServer(state, options.port);
@@ -108,13 +111,34 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
   const sourceOf = new Map(options.sources.map((p) => [resolve(p), p]));
   // A catalogue serves every source of its folder: a change to it rebuilds them all.
   const catalogues = [...new Set(options.sources.map((p) => resolve(cataloguePath(p))))];
+  const folders = (options.folders ?? []).map((f) => [resolve(f), f] as const);
+  const folderOf = (path: string) => folders.find(([absolute]) => dirname(path) === absolute)?.[1];
+  const isNew = (path: string) => path.endsWith('.md') && folderOf(path) !== undefined;
   const events = await watchFiles([...options.sources, ...catalogues], [templatesDir], (changed) => {
     const all = changed.some((path) => path.startsWith(templatesDir + sep) || catalogues.includes(path));
+    let removed = false;
+    for (const path of changed) {
+      const known = sourceOf.get(path);
+      if (known === undefined && isNew(path) && existsSync(path)) {
+        const shown = join(folderOf(path)!, basename(path));
+        sourceOf.set(path, shown);
+        options.sources.push(shown);
+        options.log(`new source ${shown}`);
+      } else if (known !== undefined && !existsSync(path)) {
+        // A source removed while watching is no longer built; what it wrote stays in out/.
+        sourceOf.delete(path);
+        options.sources.splice(options.sources.indexOf(known), 1);
+        checked.delete(known);
+        removed = true;
+        options.log(`${known} is gone: no longer built (its outputs stay in ${options.outDir})`);
+      }
+    }
     const sources = changed.map((path) => sourceOf.get(path)).filter((p): p is string => p !== undefined);
+    if (!all && sources.length === 0 && !removed) return;
     running = running
       .then(() => rebuild(all ? 'all' : sources))
       .catch((cause: unknown) => options.log(`error: ${cause instanceof Error ? cause.message : String(cause)}`));
-  });
+  }, { isNew });
 
   return {
     url: server.url,
