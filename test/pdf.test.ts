@@ -245,6 +245,16 @@ describe('printing', () => {
       expect(text).not.toContain('scripted');
       expect(text).not.toContain('root:');
       expect(readFileSync(file, 'latin1')).toContain('/URI (https://www.itu.int/)');
+
+      // The same tab prints the next document: it holds none of the last one, and refuses again.
+      const next = await printer.print(`<!DOCTYPE html><html lang="en"><title>Next</title><p>second document</p>
+        <img src="${remote}"></html>`);
+      const second = join(scratch(), 'next.pdf');
+      writeFileSync(second, next.pdf);
+      expect(next.refused).toEqual([remote]);
+      expect(pageLines(second, 1).join('\n')).toContain('second document');
+      expect(pageLines(second, 1).join('\n')).not.toContain('static');
+      expect(connections).toBe(0);
     } finally {
       await printer.close();
     }

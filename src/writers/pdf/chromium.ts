@@ -5,7 +5,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import type { Closable } from '../resources.js';
-import { printHtml, type Printed } from './print.js';
+import { PrintTab, type Printed } from './print.js';
 
 /** A failure to print, said in one line a user can act on. */
 export class PrintError extends Error {}
@@ -93,6 +93,8 @@ interface Running {
   browser: Browser;
   /** Ends the browser's whole process group at once. */
   kill(): void;
+  /** Tabs that printed and are free to print the next document. */
+  idle: PrintTab[];
 }
 
 export interface PrinterOptions {
@@ -111,7 +113,18 @@ export class Printer implements Closable {
   async print(html: string): Promise<Printed> {
     const timeout = printTimeoutMs(this.#env);
     const running = await this.#start(timeout);
-    const printing = printHtml(running.browser, html, timeout + BACKSTOP_MS).catch((cause: unknown) => {
+    const printing = (async () => {
+      const tab = running.idle.pop() ?? (await PrintTab.open(running.browser));
+      try {
+        const printed = await tab.print(html, timeout + BACKSTOP_MS);
+        running.idle.push(tab);
+        return printed;
+      } catch (cause) {
+        // A tab that failed is not trusted with the next document.
+        await tab.close();
+        throw cause;
+      }
+    })().catch((cause: unknown) => {
       throw new PrintError(`Chromium could not print the document: ${firstLine(cause)}`);
     });
     return withDeadline(printing, timeout, () => {
@@ -198,6 +211,6 @@ export class Printer implements Closable {
         `Chromium (${executablePath}) did not start: ${firstLine(cause)} (\`${executablePath} --headless --version\` may say why)`,
       );
     }
-    return { browser, kill };
+    return { browser, kill, idle: [] };
   }
 }
