@@ -32,7 +32,7 @@ export async function watchFiles(
   files: string[],
   trees: string[],
   onChange: (changed: string[]) => void,
-  { settleMs = 5, isNew = () => false }: { settleMs?: number; isNew?: (path: string) => boolean } = {},
+  { settleMs = 2, isNew = () => false }: { settleMs?: number; isNew?: (path: string) => boolean } = {},
 ): Promise<FileEvents> {
   const known = new Map<string, string>();
   const wanted = new Set(files.map((f) => resolve(f)));
