@@ -137,7 +137,9 @@ export class Printer implements Closable {
 
   /** Starts the shared browser if none is running (a print starts it anyway; this only starts it sooner). */
   async start(): Promise<void> {
-    await this.#start(printTimeoutMs(this.#env));
+    const running = await this.#start(printTimeoutMs(this.#env));
+    // A tab opened now is ready for the first print: opening one is a good part of a print's time.
+    if (running.idle.length === 0) running.idle.push(await PrintTab.open(running.browser));
   }
 
   /** The process id of the running browser, if one was started (for tests that stop it on purpose). */
