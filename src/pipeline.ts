@@ -97,7 +97,7 @@ export interface Written {
 
 export interface Rendered {
   path: string;
-  content: string | Uint8Array;
+  content: string | Uint8Array | null;
 }
 
 export interface FailedOutput {
@@ -169,7 +169,7 @@ export async function buildDocuments(
   return results;
 }
 
-export async function writeOutputs(rendered: { path: string; content: string | Uint8Array }[]): Promise<Written[]> {
+export async function writeOutputs(rendered: Rendered[]): Promise<Written[]> {
   return Promise.all(rendered.map(async ({ path, content }) => ({ path, result: await writeAtomically(path, content) })));
 }
 

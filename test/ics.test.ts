@@ -1,7 +1,7 @@
 // The calendar read back by two independent readers, ical.js and Python's
 // icalendar (Debian's python3-icalendar), as a calendar application would.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
@@ -219,5 +219,36 @@ describe('calendar of C17/23-E', () => {
     expect(ev.getAllProperties('dtstart')).toHaveLength(1);
     expect(ev.getFirstPropertyValue('status')).toBeNull();
     expect(hostile).toContain('SUMMARY:Forum\\; part 1\\, part 2\\nDTSTART\\;VALUE=DATE:19700101\\nEND:VEVENT');
+  });
+});
+
+describe('a document without events', () => {
+  it('gets no calendar, since a calendar needs at least one event, and an old one is removed', () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'source'));
+    writeFileSync(
+      join(dir, 'source', 'C17-96.md'),
+      `---
+document: C17/96
+date: 2017-03-31
+language: en
+title: No events
+meeting: { name: Council 2017, place: Geneva, start: 2017-05-15, end: 2017-05-25 }
+from: report
+summary: A test.
+action_required: Note it.
+---
+
+# One
+
+Words and no dates.
+`,
+    );
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out', 'C17-96-E.ics'), 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    const run = runCli(['build', 'source', '--out', 'out', '--format', 'html,ics'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('[1/1] source/C17-96.md: wrote out/C17-96-E.html; removed out/C17-96-E.ics (nothing to put in it)\n');
+    expect(readdirSync(join(dir, 'out'))).toEqual(['C17-96-E.html']);
   });
 });

@@ -122,8 +122,13 @@ async function main(argv: string[]): Promise<number> {
     done++;
     if (values.quiet) return;
     const wrote = written.filter((w) => w.result === 'written').map((w) => shown(w.path));
-    const unchanged = written.length - wrote.length;
-    const what = [wrote.length > 0 ? `wrote ${wrote.join(', ')}` : '', unchanged > 0 ? `${unchanged} unchanged` : '']
+    const removed = written.filter((w) => w.result === 'removed').map((w) => shown(w.path));
+    const unchanged = written.filter((w) => w.result === 'unchanged').length;
+    const what = [
+      wrote.length > 0 ? `wrote ${wrote.join(', ')}` : '',
+      removed.length > 0 ? `removed ${removed.join(', ')} (nothing to put in it)` : '',
+      unchanged > 0 ? `${unchanged} unchanged` : '',
+    ]
       .filter(Boolean)
       .join('; ');
     process.stdout.write(`[${done}/${total}] ${shown(source.file.path!)}: ${what || 'nothing written'}\n`);
@@ -137,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const [message, paths] of causes) process.stderr.write(`council-docs: error: ${paths.join(', ')} not written: ${message}\n`);
   if (!values.quiet && total > 1) {
-    const written = built.flatMap((b) => b.written);
+    const written = built.flatMap((b) => b.written).filter((w) => w.result === 'written' || w.result === 'unchanged');
     const changed = written.filter((w) => w.result === 'written').length;
     const warnings = checked.reduce((n, s) => n + s.file.messages.filter((m) => m.fatal === false).length, 0);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -5,7 +5,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-export type WriteResult = 'written' | 'unchanged';
+/** `removed`: the document has no such output any more and the old one was deleted; `absent`: nor was there one. */
+export type WriteResult = 'written' | 'unchanged' | 'removed' | 'absent';
 
 async function sameBytes(path: string, bytes: Uint8Array): Promise<boolean> {
   try {
@@ -16,7 +17,13 @@ async function sameBytes(path: string, bytes: Uint8Array): Promise<boolean> {
   }
 }
 
-export async function writeAtomically(path: string, content: string | Uint8Array): Promise<WriteResult> {
+export async function writeAtomically(path: string, content: string | Uint8Array | null): Promise<WriteResult> {
+  if (content === null) {
+    // An output the document no longer has (a calendar without events) must not outlive it.
+    const existed = await readFile(path).then(() => true, () => false);
+    await rm(path, { force: true });
+    return existed ? 'removed' : 'absent';
+  }
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   if (await sameBytes(path, bytes)) return 'unchanged';
   await mkdir(dirname(path), { recursive: true });

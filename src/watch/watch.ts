@@ -75,7 +75,7 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
       const { rendered, failed } = await renderEach(targets, options);
       for (const f of failed) options.log(`error: ${f.path} not written: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
       for (const output of rendered) {
-        if (output.path.endsWith('.html')) state.pages.set(output.path.split('/').pop()!, String(output.content));
+        if (output.path.endsWith('.html') && output.content !== null) state.pages.set(output.path.split('/').pop()!, String(output.content));
       }
       written = (await writeOutputs(rendered)).filter((w) => w.result === 'written').map((w) => w.path);
       for (const { path } of rendered) {

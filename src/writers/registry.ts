@@ -5,7 +5,8 @@ import type { CouncilDocument } from '../model/document.js';
 import type { WriteOptions } from './options.js';
 import type { BuildResources } from './resources.js';
 
-export type Output = string | Uint8Array;
+/** The bytes of an output, or null when the document has none of this kind (no events, no calendar). */
+export type Output = string | Uint8Array | null;
 
 export interface Format {
   /** Appended to the document's file stem, e.g. ".html". */

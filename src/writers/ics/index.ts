@@ -23,7 +23,9 @@ export function eventUid(event: Pick<Event, 'id'>, documentNumber: string): stri
   return `${event.id}@${documentNumber.toLowerCase().replace(/\//g, '-')}.council.itu.int`;
 }
 
-export async function writeIcs(document: CouncilDocument, options: WriteOptions): Promise<string> {
+export async function writeIcs(document: CouncilDocument, options: WriteOptions): Promise<string | null> {
+  // RFC 5545 wants at least one component in a calendar: a document without events has none to give.
+  if (document.events.length === 0) return null;
   const { default: ical, ICalEventStatus, ICalEventTransparency, escape } = await import('ical-generator');
   const { locale, labels } = options;
   const stamp = calendarStamp(document.meta.date);
