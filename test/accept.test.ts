@@ -1,8 +1,6 @@
 // Accepting a known warning in the source: it goes quiet there, and only there.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { runCli, scratch } from './helpers/cli.js';
+import { runCli, sourceFolder } from './helpers/cli.js';
 
 const FRONT = `---
 document: C17/98
@@ -19,10 +17,7 @@ action_required: Note it.
 `;
 
 function check(body: string) {
-  const dir = scratch();
-  mkdirSync(join(dir, 'source'));
-  writeFileSync(join(dir, 'source', 'doc.md'), FRONT + body);
-  const run = runCli(['check', 'source/doc.md'], { cwd: dir });
+  const run = runCli(['check', 'source/doc.md'], { cwd: sourceFolder({ 'doc.md': FRONT + body }) });
   return { status: run.status, messages: run.stderr.trim().split('\n').filter(Boolean) };
 }
 

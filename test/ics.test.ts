@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } fro
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { ROOT, SOURCE, buildSeed, runCli, scratch } from './helpers/cli.js';
+import { ROOT, SOURCE, buildSeed, runCli, scratch, sourceFolder } from './helpers/cli.js';
 
 const CATALOGUE = join(ROOT, 'source', 'standards.yaml');
 
@@ -224,11 +224,8 @@ describe('calendar of C17/23-E', () => {
 
 describe('a document without events', () => {
   it('gets no calendar, since a calendar needs at least one event, and an old one is removed', () => {
-    const dir = scratch();
-    mkdirSync(join(dir, 'source'));
-    writeFileSync(
-      join(dir, 'source', 'C17-96.md'),
-      `---
+    const dir = sourceFolder({
+      'C17-96.md': `---
 document: C17/96
 date: 2017-03-31
 language: en
@@ -243,7 +240,7 @@ action_required: Note it.
 
 Words and no dates.
 `,
-    );
+    });
     mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'out', 'C17-96-E.ics'), 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
     const run = runCli(['build', 'source', '--out', 'out', '--format', 'html,ics'], { cwd: dir });

@@ -1,9 +1,8 @@
 // The event rules as an author meets them: `council-docs check` on a source
 // with the mistake, the message at its line and column, exit 1.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, scratch } from './helpers/cli.js';
+import { runCli, sourceFolder } from './helpers/cli.js';
 
 const FRONT = `---
 document: C17/99
@@ -22,10 +21,7 @@ action_required: Note it.
 
 /** Checks one source written in a scratch folder; its messages as printed, relative to that folder. */
 function check(text: string) {
-  const dir = scratch();
-  mkdirSync(join(dir, 'source'));
-  writeFileSync(join(dir, 'source', 'doc.md'), text);
-  const run = runCli(['check', join('source', 'doc.md')], { cwd: dir });
+  const run = runCli(['check', join('source', 'doc.md')], { cwd: sourceFolder({ 'doc.md': text }) });
   return { status: run.status, lines: run.stderr.split('\n').filter((l) => l.startsWith('source/')) };
 }
 

@@ -1,9 +1,9 @@
 // The standards rules as an author meets them: warnings at the citation, with
 // the fix to make; a broken catalogue is an error at its line in the catalogue.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, scratch } from './helpers/cli.js';
+import { runCli, sourceFolder } from './helpers/cli.js';
 
 const CATALOGUE = `- id: ITU-T Y.4113
   title: Requirements of the network for the Internet of things
@@ -46,9 +46,7 @@ ITU-T Y.Sup42 to ITU-T Y.4100 series “Use cases of user-centric work space ser
 `;
 
 function check(files: Record<string, string>, args: string[] = ['check', join('source', 'doc.md')]) {
-  const dir = scratch();
-  mkdirSync(join(dir, 'source'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'source', name), text);
+  const dir = sourceFolder(files);
   const run = runCli(args, { cwd: dir });
   return { dir, status: run.status, lines: run.stderr.split('\n').filter((l) => l.startsWith('source/')) };
 }

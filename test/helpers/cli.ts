@@ -1,6 +1,6 @@
 // Runs the built command line as a user does, in a scratch folder.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -26,6 +26,14 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 
 export function scratch(prefix = 'council-docs-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A scratch project whose source/ folder holds these files (name → text); returns the project folder. */
+export function sourceFolder(files: Record<string, string>): string {
+  const dir = scratch();
+  mkdirSync(join(dir, 'source'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'source', name), text);
+  return dir;
 }
 
 /** Every file under a folder with its bytes and modification time, to tell whether anything changed. */
