@@ -336,6 +336,20 @@ describe('the browser of a build', () => {
     expect(alive(pids[0]!)).toBe(false);
   });
 
+  it('started while the sources are checked, is stopped when the check fails, and nothing is written', () => {
+    const dir = scratch();
+    const sources = scratch();
+    writeFileSync(join(sources, 'C17-23.md'), readFileSync(SOURCE, 'utf8').replace(/^date: .*$/m, 'date: 2017-02-30'));
+    const { executable, log } = wrapper(dir, '/usr/bin/chromium "$@"');
+    const run = runCli(['build', sources, '--out', join(dir, 'out'), '--quiet'], { env: { PUPPETEER_EXECUTABLE_PATH: executable } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/C17-23\.md:\d+:\d+: error: .*that month has 28 days/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    const pids = launches(log);
+    expect(pids).toHaveLength(1);
+    expect(alive(pids[0]!)).toBe(false);
+  });
+
   it('without a Chromium: one line on how to get one, the other outputs still written, exit 3', () => {
     const dir = scratch();
     const run = runCli(['build', SOURCE, '--out', dir, '--format', 'html,pdf'], {

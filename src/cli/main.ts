@@ -1,11 +1,12 @@
-#!/usr/bin/env node
 // council-docs: check and build Council documents from Markdown sources.
+// Started by start.ts, from a bundle.
 import { parseArgs } from 'node:util';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, HELP } from './help.js';
 import type { BuildOptions } from '../pipeline.js';
+import type { Format, FormatName } from '../writers/registry.js';
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -77,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command !== 'build' && command !== 'check' && command !== 'watch') throw new UsageError(`unknown command "${command}"`);
 
-  const { FORMAT_NAMES, isFormatName } = await import('../writers/registry.js');
+  const { FORMATS, FORMAT_NAMES, isFormatName } = await import('../writers/registry.js');
   const formats = (values.format ?? FORMAT_NAMES.join(','))
     .split(',')
     .map((f) => f.trim())
@@ -94,10 +95,22 @@ async function main(argv: string[]): Promise<number> {
     return watch(sources, { ...optionsFrom(values.out, templatesDir, formats), port: Number(values.port), folders });
   }
 
+  // What takes long to start (the browser that prints PDFs) starts now, while
+  // the sources are read and checked; a build that fails the check stops it.
+  const { BuildResources } = await import('../writers/resources.js');
+  const resources = new BuildResources();
+  if (command === 'build') for (const f of formats) (FORMATS[f as FormatName] as Format).prepare?.(resources);
+  try {
+    return await checkAndBuild(command, sources, { ...optionsFrom(values.out, templatesDir, formats), resources }, values.quiet);
+  } finally {
+    await resources.close();
+  }
+}
+
+async function checkAndBuild(command: 'build' | 'check', sources: string[], options: BuildOptions, quiet: boolean): Promise<number> {
   const pipeline = await import('../pipeline.js');
   const { formatMessages } = await import('../diagnostics/report.js');
-  const checked = await pipeline.checkSources(sources, templatesDir);
-  const options = optionsFrom(values.out, templatesDir, formats);
+  const checked = await pipeline.checkSources(sources, options.templatesDir);
   const planned = command === 'build' ? pipeline.planOutputs(checked, options) : [];
   // A catalogue shared by a folder's sources reports its problems on each of them: print each once.
   const printed = new Set<string>();
@@ -120,7 +133,7 @@ async function main(argv: string[]): Promise<number> {
   let done = 0;
   const built = await pipeline.buildDocuments(planned, options, ({ source, written }) => {
     done++;
-    if (values.quiet) return;
+    if (quiet) return;
     const wrote = written.filter((w) => w.result === 'written').map((w) => shown(w.path));
     const removed = written.filter((w) => w.result === 'removed').map((w) => shown(w.path));
     const unchanged = written.filter((w) => w.result === 'unchanged').length;
@@ -141,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
     causes.set(message, [...(causes.get(message) ?? []), shown(f.path)]);
   }
   for (const [message, paths] of causes) process.stderr.write(`council-docs: error: ${paths.join(', ')} not written: ${message}\n`);
-  if (!values.quiet && total > 1) {
+  if (!quiet && total > 1) {
     const written = built.flatMap((b) => b.written).filter((w) => w.result === 'written' || w.result === 'unchanged');
     const changed = written.filter((w) => w.result === 'written').length;
     const warnings = checked.reduce((n, s) => n + s.file.messages.filter((m) => m.fatal === false).length, 0);

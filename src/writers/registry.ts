@@ -41,7 +41,7 @@ export const FORMATS = {
     },
     prepare(resources) {
       // A failure to start is reported by the print that needs the browser.
-      import('./pdf/index.js').then(({ startPrinter }) => startPrinter(resources)).catch(() => undefined);
+      import('./pdf/shared-printer.js').then(({ startPrinter }) => startPrinter(resources)).catch(() => undefined);
     },
   },
   docx: {

@@ -8,9 +8,12 @@ export interface Closable {
 
 export class BuildResources {
   readonly #started = new Map<string, Closable>();
+  #closed = false;
 
   /** The resource named `key`, made by `make` on first use and shared by every later caller. */
   get<T extends Closable>(key: string, make: () => T): T {
+    // A browser asked for early, by a build that has ended since, would be left running.
+    if (this.#closed) throw new Error(`"${key}" asked for after the build ended`);
     let resource = this.#started.get(key) as T | undefined;
     if (!resource) {
       resource = make();
@@ -21,6 +24,7 @@ export class BuildResources {
 
   /** Closes everything started, all of it even when one close fails; the first failure is rethrown. */
   async close(): Promise<void> {
+    this.#closed = true;
     const resources = [...this.#started.values()];
     this.#started.clear();
     const results = await Promise.allSettled(resources.map((r) => r.close()));

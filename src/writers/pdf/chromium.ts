@@ -1,10 +1,14 @@
-// The browser that prints PDFs: one per build, started on the first print and
-// closed by whoever owns the build. A Chromium that hangs, on start, on a
-// print or on close, is killed when its time is up, so a build always ends.
+// The browser that prints PDFs: one per build, started on the first print (or
+// sooner, when a build knows it will print) and stopped by whoever owns the
+// build. A Chromium that hangs, on start or on a print, is killed when its
+// time is up, so a build always ends.
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { createRequire } from 'node:module';
 import type { Browser } from 'puppeteer';
 import type { Closable } from '../resources.js';
+import { BrowserProcess } from './browser-process.js';
+import { PipeTransport } from './pipe-transport.js';
 import { PrintTab, type Printed } from './print.js';
 
 /** A failure to print, said in one line a user can act on. */
@@ -12,8 +16,6 @@ export class PrintError extends Error {}
 
 const TIMEOUT_VARIABLE = 'COUNCIL_DOCS_PDF_TIMEOUT';
 const DEFAULT_TIMEOUT_SECONDS = 60;
-/** A healthy Chromium closes in well under a second. */
-const CLOSE_TIMEOUT_MS = 5_000;
 /**
  * Puppeteer's own time limits are set this much later than ours, so that ours
  * always fire first: they kill the browser and say which limit it was.
@@ -22,15 +24,6 @@ const BACKSTOP_MS = 5_000;
 
 /** Names Chromium and Chrome are installed under, searched on PATH in this order. */
 const EXECUTABLE_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
-
-const FLAGS = [
-  '--disable-gpu',
-  // Without these, Chromium reaches for the network at start, which is slow where there is none.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 function isExecutableFile(path: string): boolean {
   try {
@@ -89,10 +82,18 @@ function firstLine(cause: unknown): string {
   return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'unknown error';
 }
 
+/**
+ * Puppeteer, loaded when the first PDF is printed. Its CommonJS build loads a
+ * good third faster than its ES modules, and the bundled command can require
+ * but not import (see src/cli/start.ts).
+ */
+function loadPuppeteer(): typeof import('puppeteer').default {
+  return (createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer')).default;
+}
+
 interface Running {
   browser: Browser;
-  /** Ends the browser's whole process group at once. */
-  kill(): void;
+  process: BrowserProcess;
   /** Tabs that printed and are free to print the next document. */
   idle: PrintTab[];
 }
@@ -104,6 +105,8 @@ export interface PrinterOptions {
 export class Printer implements Closable {
   readonly #env: NodeJS.ProcessEnv;
   #running: Promise<Running> | undefined;
+  /** The browser's process from the moment it is spawned, before Puppeteer is connected to it. */
+  #process: BrowserProcess | undefined;
 
   constructor(options: PrinterOptions = {}) {
     this.#env = options.env ?? process.env;
@@ -128,7 +131,7 @@ export class Printer implements Closable {
       throw new PrintError(`Chromium could not print the document: ${firstLine(cause)}`);
     });
     return withDeadline(printing, timeout, () => {
-      running.kill();
+      void running.process.kill();
       return new PrintError(
         `Chromium did not print the document within ${timeout / 1000} s and was stopped (${TIMEOUT_VARIABLE} sets the limit in seconds)`,
       );
@@ -138,26 +141,28 @@ export class Printer implements Closable {
   /** Starts the shared browser if none is running (a print starts it anyway; this only starts it sooner). */
   async start(): Promise<void> {
     const running = await this.#start(printTimeoutMs(this.#env));
-    // A tab opened now is ready for the first print: opening one is a good part of a print's time.
-    if (running.idle.length === 0) running.idle.push(await PrintTab.open(running.browser));
+    // The tab Chromium opened as it started is made ready for the first print:
+    // readying a tab is a good part of a print's time.
+    if (running.idle.length === 0) {
+      const [blank] = await running.browser.pages();
+      running.idle.push(await PrintTab.open(running.browser, blank));
+    }
   }
 
   /** The process id of the running browser, if one was started (for tests that stop it on purpose). */
   async pid(): Promise<number | undefined> {
     const running = await this.#running?.catch(() => undefined);
-    return running?.browser.process()?.pid;
+    return running?.process.pid;
   }
 
+  /** Stops the browser, also one still starting. */
   async close(): Promise<void> {
     const starting = this.#running;
+    const browserProcess = this.#process;
     this.#running = undefined;
-    const running = await starting?.catch(() => undefined);
-    if (!running) return;
-    try {
-      await withDeadline(running.browser.close(), CLOSE_TIMEOUT_MS, () => new PrintError('Chromium did not close'));
-    } catch {
-      running.kill();
-    }
+    this.#process = undefined;
+    await browserProcess?.kill();
+    await starting?.catch(() => undefined);
   }
 
   #start(timeout: number): Promise<Running> {
@@ -169,9 +174,9 @@ export class Printer implements Closable {
     };
     // A browser that failed to start, or was lost, is not kept: the next print starts another.
     running.then(
-      ({ browser, kill }) =>
+      ({ browser, process }) =>
         browser.once('disconnected', () => {
-          kill();
+          void process.kill();
           forget();
         }),
       forget,
@@ -181,38 +186,34 @@ export class Printer implements Closable {
 
   async #launch(timeout: number): Promise<Running> {
     const executablePath = findChromium(this.#env);
-    const { default: puppeteer } = await import('puppeteer');
-    // Aborting makes Puppeteer kill the browser's process group.
-    const abort = new AbortController();
-    const kill = () => abort.abort();
-    const asRoot = process.getuid?.() === 0;
-    const launching = puppeteer.launch({
-      executablePath,
-      headless: true,
-      pipe: true,
-      signal: abort.signal,
-      timeout: timeout + BACKSTOP_MS,
-      protocolTimeout: timeout + BACKSTOP_MS,
-      waitForInitialPage: false,
-      env: this.#env,
-      // Chromium's sandbox cannot run as root; the page it prints runs no script and fetches nothing.
-      args: asRoot ? ['--no-sandbox', ...FLAGS] : FLAGS,
+    const browserProcess = new BrowserProcess(executablePath, this.#env);
+    this.#process = browserProcess;
+    const connecting = (async () => {
+      const puppeteer = loadPuppeteer();
+      if (browserProcess.ending) throw new Error(browserProcess.ending);
+      const { write, read } = browserProcess.pipes;
+      return puppeteer.connect({ transport: new PipeTransport(write, read), protocolTimeout: timeout + BACKSTOP_MS });
+    })();
+    const ended = browserProcess.exited.then(() => {
+      throw new Error(browserProcess.ending ?? 'it exited');
     });
+    // Whichever of the two loses the race settles unheard.
+    connecting.catch(() => undefined);
+    ended.catch(() => undefined);
     let browser: Browser;
     try {
-      browser = await withDeadline(launching, timeout, () => {
-        kill();
+      browser = await withDeadline(Promise.race([connecting, ended]), timeout, () => {
         return new PrintError(
           `Chromium (${executablePath}) did not start within ${timeout / 1000} s and was stopped (${TIMEOUT_VARIABLE} sets the limit in seconds)`,
         );
       });
     } catch (cause) {
-      kill();
+      await browserProcess.kill();
       if (cause instanceof PrintError) throw cause;
       throw new PrintError(
         `Chromium (${executablePath}) did not start: ${firstLine(cause)} (\`${executablePath} --headless --version\` may say why)`,
       );
     }
-    return { browser, kill, idle: [] };
+    return { browser, process: browserProcess, idle: [] };
   }
 }

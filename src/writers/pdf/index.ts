@@ -5,16 +5,8 @@ import type { CouncilDocument } from '../../model/document.js';
 import type { WriteOptions } from '../options.js';
 import { BuildResources } from '../resources.js';
 import { writeHtml } from '../html/index.js';
-import { Printer } from './chromium.js';
 import { setPdfDates, stampInstant } from './dates.js';
-
-/** The key of the shared browser among a build's resources. */
-const PRINTER = 'pdf-printer';
-
-/** Starts the build's browser now, so it is ready by the time the first PDF is printed. */
-export async function startPrinter(resources: BuildResources): Promise<void> {
-  await resources.get(PRINTER, () => new Printer()).start();
-}
+import { sharedPrinter } from './shared-printer.js';
 
 export async function writePdf(document: CouncilDocument, options: WriteOptions): Promise<Uint8Array> {
   const html = writeHtml(document, options);
@@ -23,7 +15,7 @@ export async function writePdf(document: CouncilDocument, options: WriteOptions)
   const own = options.resources ? undefined : new BuildResources();
   const resources = options.resources ?? own!;
   try {
-    const { pdf } = await resources.get(PRINTER, () => new Printer()).print(html);
+    const { pdf } = await sharedPrinter(resources).print(html);
     return setPdfDates(pdf, instant);
   } finally {
     await own?.close();

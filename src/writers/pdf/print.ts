@@ -21,8 +21,9 @@ export class PrintTab {
 
   private constructor(private readonly page: Page) {}
 
-  static async open(browser: Browser): Promise<PrintTab> {
-    const page = await browser.newPage();
+  /** A tab to print in: `blank`, a tab the browser has open already, or a new one. */
+  static async open(browser: Browser, blank?: Page): Promise<PrintTab> {
+    const page = blank ?? (await browser.newPage());
     const tab = new PrintTab(page);
     try {
       await page.setJavaScriptEnabled(false);

@@ -1,0 +1,121 @@
+// The Chromium process behind the printer, started by hand rather than by
+// Puppeteer's launch(): loading Puppeteer takes a good tenth of a second, and
+// Chromium, started first, boots on the other core in that time instead of
+// after it. Puppeteer then connects to it through the same pipes its own
+// launch() would use (PipeTransport), and drives it as usual.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+
+/**
+ * What the printer needs of Chromium, and nothing it would do on its own:
+ * headless, no sandbox only as root (it cannot run there; the page it prints
+ * runs no script and fetches nothing), no reaching for the network at start
+ * (slow where there is none), tagged PDF with an outline, sRGB colours so a
+ * PDF has the same bytes on every machine.
+ */
+function flags(profile: string, asRoot: boolean): string[] {
+  return [
+    '--headless=new',
+    ...(asRoot ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--disable-breakpad',
+    '--disable-crash-reporter',
+    // Containers give /dev/shm 64 MB, which a long document's print can outgrow.
+    '--disable-dev-shm-usage',
+    '--disable-features=Translate,MediaRouter,OptimizationHints',
+    '--password-store=basic',
+    '--use-mock-keychain',
+    '--hide-scrollbars',
+    '--mute-audio',
+    '--force-color-profile=srgb',
+    '--export-tagged-pdf',
+    '--generate-pdf-document-outline',
+    '--remote-debugging-pipe',
+    `--user-data-dir=${profile}`,
+    // The first tab, opened while Chromium starts, is the first to print.
+    'about:blank',
+  ];
+}
+
+/** How much of Chromium's stderr is kept, to say why it did not start. */
+const STDERR_KEPT = 8 * 1024;
+
+export class BrowserProcess {
+  readonly #child: ChildProcess;
+  readonly #profile: string;
+  #stderr = '';
+  #exit: { code: number | null; signal: string | null; error?: Error } | undefined;
+  readonly exited: Promise<void>;
+
+  constructor(executablePath: string, env: NodeJS.ProcessEnv) {
+    // A profile of its own: nothing of a user's Chromium is read, and nothing is left behind.
+    this.#profile = mkdtempSync(join(tmpdir(), 'council-docs-chromium-'));
+    // Its own process group, so that stopping it stops every process it started.
+    this.#child = spawn(executablePath, flags(this.#profile, process.getuid?.() === 0), {
+      detached: true,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    });
+    this.#child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      this.#stderr = (this.#stderr + chunk).slice(-STDERR_KEPT);
+    });
+    this.exited = new Promise((done) => {
+      this.#child.once('error', (error) => {
+        this.#exit ??= { code: null, signal: null, error };
+        done();
+      });
+      this.#child.once('exit', (code, signal) => {
+        this.#exit ??= { code, signal };
+        done();
+      });
+    });
+    // Puppeteer reports a closed pipe itself; an error on one must not end the process.
+    for (const stream of this.#child.stdio.slice(2)) stream?.on('error', () => undefined);
+  }
+
+  get pid(): number | undefined {
+    return this.#child.pid;
+  }
+
+  /** The pipes Puppeteer talks through: Chromium reads fd 3 and writes fd 4. */
+  get pipes(): { write: Writable; read: Readable } {
+    return { write: this.#child.stdio[3] as Writable, read: this.#child.stdio[4] as Readable };
+  }
+
+  /** Why the process ended, in words, once it has. */
+  get ending(): string | undefined {
+    const exit = this.#exit;
+    if (!exit) return undefined;
+    if (exit.error) return exit.error.message;
+    const said = this.#stderr.split('\n').find((line) => line.trim() !== '')?.trim();
+    const how = exit.signal ? `was ended by ${exit.signal}` : `exited with code ${exit.code}`;
+    return said ? `it ${how}: ${said}` : `it ${how}`;
+  }
+
+  /**
+   * Ends every process of the browser at once, then removes its profile.
+   * A graceful close would take Chromium a tenth of a second to write a
+   * profile that is thrown away.
+   */
+  async kill(): Promise<void> {
+    const pid = this.#child.pid;
+    if (pid !== undefined) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // The whole group is gone already.
+      }
+      await this.exited;
+    }
+    rmSync(this.#profile, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
