@@ -9,7 +9,7 @@ import { sectionParagraphs } from './blocks.js';
 import { firstPage } from './first-page.js';
 import { plainText } from './inlines.js';
 import { loadLayout } from './layout.js';
-import { buildTime, repack } from './package.js';
+import { buildTime, zipPackage, type PackageFiles } from './package.js';
 import { pageProperties } from './page.js';
 import { documentStyles, textIndent } from './styles.js';
 
@@ -39,5 +39,15 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
       },
     ],
   });
-  return repack(await Packer.toBuffer(docx), time);
+  return zipPackage(compile(docx), time);
+}
+
+/**
+ * The package's files as docx makes them before zipping, from the compiler
+ * Packer keeps (a private member, whose shape the DOCX tests pin): its own zip
+ * would be thrown away, since its dates must be replaced.
+ */
+function compile(docx: Document): PackageFiles {
+  const compiler = (Packer as unknown as { compiler: { compile(file: Document): PackageFiles } }).compiler;
+  return compiler.compile(docx);
 }
