@@ -63,6 +63,8 @@ dist/.built: node_modules/.installed $(TS_FILES)
 	@rm -rf dist.new
 	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs --external:puppeteer \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
+	$(ESBUILD) src/writers/pdf/print-worker.ts --format=cjs --outfile=dist.new/cli/print-worker.cjs --external:puppeteer \
+	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
 	$(ESBUILD) src/cli/start.ts --format=esm --outfile=dist.new/cli/main.js
 	$(ESBUILD) src/schema/write-json-schema.ts --format=esm --outfile=dist.new/schema/write-json-schema.js \
 	  "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"

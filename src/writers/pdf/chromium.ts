@@ -1,15 +1,15 @@
 // The browser that prints PDFs: one per build, started on the first print (or
 // sooner, when a build knows it will print) and stopped by whoever owns the
-// build. A Chromium that hangs, on start or on a print, is killed when its
-// time is up, so a build always ends.
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { createRequire } from 'node:module';
-import type { Browser } from 'puppeteer';
+// build. Chromium and Puppeteer run in a worker thread (print-worker.ts); the
+// time limits are kept here, on the main thread: a Chromium that hangs, on
+// start or on a print, is killed when its time is up, so a build always ends.
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Closable } from '../resources.js';
-import { BrowserProcess } from './browser-process.js';
-import { PipeTransport } from './pipe-transport.js';
-import { PrintTab, type Printed } from './print.js';
+import type { FromPrintWorker, PrintWorkerData, ToPrintWorker } from './print-messages.js';
+import type { Printed } from './print.js';
 
 /** A failure to print, said in one line a user can act on. */
 export class PrintError extends Error {}
@@ -21,6 +21,8 @@ const DEFAULT_TIMEOUT_SECONDS = 60;
  * always fire first: they kill the browser and say which limit it was.
  */
 const BACKSTOP_MS = 5_000;
+/** A healthy worker stops Chromium and ends in well under a second. */
+const CLOSE_TIMEOUT_MS = 5_000;
 
 /** Names Chromium and Chrome are installed under, searched on PATH in this order. */
 const EXECUTABLE_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
@@ -82,20 +84,24 @@ function firstLine(cause: unknown): string {
   return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'unknown error';
 }
 
-/**
- * Puppeteer, loaded when the first PDF is printed. Its CommonJS build loads a
- * good third faster than its ES modules, and the bundled command can require
- * but not import (see src/cli/start.ts).
- */
-function loadPuppeteer(): typeof import('puppeteer').default {
-  return (createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer')).default;
+/** The print worker, bundled by `make` next to the command, found from the package's root. */
+function workerFile(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  const file = join(dir, 'dist', 'cli', 'print-worker.cjs');
+  if (!existsSync(file)) throw new PrintError(`${file} is missing: run make to build it`);
+  return file;
 }
 
+/** A started browser, as the Printer sees it: a worker thread that runs Chromium. */
 interface Running {
-  browser: Browser;
-  process: BrowserProcess;
-  /** Tabs that printed and are free to print the next document. */
-  idle: PrintTab[];
+  worker: Worker;
+  /** Chromium's process id, once the worker has started it. */
+  pid?: number;
+  /** Settles when Chromium is ready to print, or rejects (with a PrintError) when it did not start. */
+  ready: Promise<void>;
+  pending: Map<number, { resolve(printed: Printed): void; reject(cause: Error): void }>;
+  exited: Promise<void>;
 }
 
 export interface PrinterOptions {
@@ -104,9 +110,8 @@ export interface PrinterOptions {
 
 export class Printer implements Closable {
   readonly #env: NodeJS.ProcessEnv;
-  #running: Promise<Running> | undefined;
-  /** The browser's process from the moment it is spawned, before Puppeteer is connected to it. */
-  #process: BrowserProcess | undefined;
+  #running: Running | undefined;
+  #printed = 0;
 
   constructor(options: PrinterOptions = {}) {
     this.#env = options.env ?? process.env;
@@ -115,23 +120,17 @@ export class Printer implements Closable {
   /** Prints one HTML document with the shared browser, starting it if none is running. */
   async print(html: string): Promise<Printed> {
     const timeout = printTimeoutMs(this.#env);
-    const running = await this.#start(timeout);
-    const printing = (async () => {
-      const tab = running.idle.pop() ?? (await PrintTab.open(running.browser));
-      try {
-        const printed = await tab.print(html, timeout + BACKSTOP_MS);
-        running.idle.push(tab);
-        return printed;
-      } catch (cause) {
-        // A tab that failed is not trusted with the next document.
-        await tab.close();
-        throw cause;
-      }
-    })().catch((cause: unknown) => {
+    const running = this.#start(timeout);
+    await running.ready;
+    const id = ++this.#printed;
+    const printing = new Promise<Printed>((resolve, reject) => {
+      running.pending.set(id, { resolve, reject });
+      running.worker.postMessage({ kind: 'print', id, html, timeoutMs: timeout + BACKSTOP_MS } satisfies ToPrintWorker);
+    }).catch((cause: unknown) => {
       throw new PrintError(`Chromium could not print the document: ${firstLine(cause)}`);
     });
     return withDeadline(printing, timeout, () => {
-      void running.process.kill();
+      this.#stop(running);
       return new PrintError(
         `Chromium did not print the document within ${timeout / 1000} s and was stopped (${TIMEOUT_VARIABLE} sets the limit in seconds)`,
       );
@@ -140,80 +139,106 @@ export class Printer implements Closable {
 
   /** Starts the shared browser if none is running (a print starts it anyway; this only starts it sooner). */
   async start(): Promise<void> {
-    const running = await this.#start(printTimeoutMs(this.#env));
-    // The tab Chromium opened as it started is made ready for the first print:
-    // readying a tab is a good part of a print's time.
-    if (running.idle.length === 0) {
-      const [blank] = await running.browser.pages();
-      running.idle.push(await PrintTab.open(running.browser, blank));
-    }
+    await this.#start(printTimeoutMs(this.#env)).ready;
   }
 
   /** The process id of the running browser, if one was started (for tests that stop it on purpose). */
   async pid(): Promise<number | undefined> {
-    const running = await this.#running?.catch(() => undefined);
-    return running?.process.pid;
+    const running = this.#running;
+    await running?.ready.catch(() => undefined);
+    return running?.pid;
   }
 
-  /** Stops the browser, also one still starting. */
+  /** Stops the browser, also one still starting, and waits until it is gone. */
   async close(): Promise<void> {
-    const starting = this.#running;
-    const browserProcess = this.#process;
-    this.#running = undefined;
-    this.#process = undefined;
-    await browserProcess?.kill();
-    await starting?.catch(() => undefined);
-  }
-
-  #start(timeout: number): Promise<Running> {
-    if (this.#running) return this.#running;
-    const running = this.#launch(timeout);
-    this.#running = running;
-    const forget = () => {
-      if (this.#running === running) this.#running = undefined;
-    };
-    // A browser that failed to start, or was lost, is not kept: the next print starts another.
-    running.then(
-      ({ browser, process }) =>
-        browser.once('disconnected', () => {
-          void process.kill();
-          forget();
-        }),
-      forget,
+    const running = this.#running;
+    if (!running) return;
+    this.#stop(running);
+    await withDeadline(running.exited, CLOSE_TIMEOUT_MS, () => new PrintError('the print worker did not end')).catch(() =>
+      running.worker.terminate(),
     );
-    return running;
   }
 
-  async #launch(timeout: number): Promise<Running> {
+  /** Kills Chromium at once and has the worker clean up and end; the next print starts afresh. */
+  #stop(running: Running): void {
+    if (this.#running === running) this.#running = undefined;
+    if (running.pid !== undefined) {
+      try {
+        process.kill(-running.pid, 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    }
+    running.worker.postMessage({ kind: 'close' } satisfies ToPrintWorker);
+  }
+
+  #start(timeout: number): Running {
+    if (this.#running) return this.#running;
     const executablePath = findChromium(this.#env);
-    const browserProcess = new BrowserProcess(executablePath, this.#env);
-    this.#process = browserProcess;
-    const connecting = (async () => {
-      const puppeteer = loadPuppeteer();
-      if (browserProcess.ending) throw new Error(browserProcess.ending);
-      const { write, read } = browserProcess.pipes;
-      return puppeteer.connect({ transport: new PipeTransport(write, read), protocolTimeout: timeout + BACKSTOP_MS });
-    })();
-    const ended = browserProcess.exited.then(() => {
-      throw new Error(browserProcess.ending ?? 'it exited');
+    const data: PrintWorkerData = { executablePath, env: { ...this.#env }, protocolTimeoutMs: timeout + BACKSTOP_MS };
+    const worker = new Worker(workerFile(), { workerData: data });
+    let started: (ready: boolean, cause?: Error) => void = () => undefined;
+    const starting = new Promise<void>((resolve, reject) => {
+      started = (ready, cause) => (ready ? resolve() : reject(cause));
     });
-    // Whichever of the two loses the race settles unheard.
-    connecting.catch(() => undefined);
-    ended.catch(() => undefined);
-    let browser: Browser;
-    try {
-      browser = await withDeadline(Promise.race([connecting, ended]), timeout, () => {
+    const running: Running = {
+      worker,
+      pending: new Map(),
+      exited: new Promise((done) => worker.once('exit', () => done())),
+      ready: withDeadline(starting, timeout, () => {
+        this.#stop(running);
         return new PrintError(
           `Chromium (${executablePath}) did not start within ${timeout / 1000} s and was stopped (${TIMEOUT_VARIABLE} sets the limit in seconds)`,
         );
-      });
-    } catch (cause) {
-      await browserProcess.kill();
-      if (cause instanceof PrintError) throw cause;
-      throw new PrintError(
-        `Chromium (${executablePath}) did not start: ${firstLine(cause)} (\`${executablePath} --headless --version\` may say why)`,
-      );
-    }
-    return { browser, process: browserProcess, idle: [] };
+      }).catch((cause: unknown) => {
+        if (cause instanceof PrintError) throw cause;
+        this.#stop(running);
+        throw new PrintError(
+          `Chromium (${executablePath}) did not start: ${firstLine(cause)} (\`${executablePath} --headless --version\` may say why)`,
+        );
+      }),
+    };
+    // Heard by whoever prints; unheard when the build ends before it needs the browser.
+    running.ready.catch(() => undefined);
+    const failAll = (cause: Error) => {
+      for (const { reject } of running.pending.values()) reject(cause);
+      running.pending.clear();
+    };
+    worker.on('message', (message: FromPrintWorker) => {
+      switch (message.kind) {
+        case 'spawned':
+          running.pid = message.pid;
+          break;
+        case 'ready':
+          started(true);
+          break;
+        case 'failed':
+          started(false, new Error(message.message));
+          break;
+        case 'printed':
+          running.pending.get(message.id)?.resolve({ pdf: message.pdf, refused: message.refused });
+          running.pending.delete(message.id);
+          break;
+        case 'print-failed':
+          running.pending.get(message.id)?.reject(new Error(message.message));
+          running.pending.delete(message.id);
+          break;
+        case 'lost':
+          // A browser that was lost is not kept: the next print starts another.
+          this.#stop(running);
+          break;
+      }
+    });
+    worker.once('error', (cause) => {
+      started(false, cause);
+      failAll(cause);
+    });
+    worker.once('exit', () => {
+      if (this.#running === running) this.#running = undefined;
+      started(false, new Error('the print worker ended'));
+      failAll(new Error('the browser was stopped'));
+    });
+    this.#running = running;
+    return running;
   }
 }

@@ -1,0 +1,78 @@
+// Chromium and Puppeteer's connection to it, as the print worker runs them:
+// the browser's process, its tabs, and the prints. Time limits and the words
+// of errors belong to the Printer that asks for prints (chromium.ts).
+import { createRequire } from 'node:module';
+import type { Browser } from 'puppeteer';
+import { BrowserProcess } from './browser-process.js';
+import { PipeTransport } from './pipe-transport.js';
+import { PrintTab, type Printed } from './print.js';
+
+/**
+ * Puppeteer, loaded once Chromium is on its way. Its CommonJS build loads a
+ * good third faster than its ES modules, and a bundle run from cached code
+ * can require but not import (see src/cli/start.ts).
+ */
+function loadPuppeteer(): typeof import('puppeteer').default {
+  return (createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer')).default;
+}
+
+export class BrowserSession {
+  /** Tabs that printed and are free to print the next document. */
+  readonly #idle: PrintTab[] = [];
+
+  private constructor(
+    readonly browser: Browser,
+    readonly process: BrowserProcess,
+  ) {}
+
+  /**
+   * Starts Chromium and connects to it. `spawned` hears of the process as soon
+   * as it exists, so that whoever waits can stop it however the start goes.
+   */
+  static async start(
+    executablePath: string,
+    env: NodeJS.ProcessEnv,
+    protocolTimeout: number,
+    spawned: (process: BrowserProcess) => void,
+  ): Promise<BrowserSession> {
+    const browserProcess = new BrowserProcess(executablePath, env);
+    spawned(browserProcess);
+    const connecting = (async () => {
+      const puppeteer = loadPuppeteer();
+      if (browserProcess.ending) throw new Error(browserProcess.ending);
+      const { write, read } = browserProcess.pipes;
+      return puppeteer.connect({ transport: new PipeTransport(write, read), protocolTimeout });
+    })();
+    const ended = browserProcess.exited.then(() => {
+      throw new Error(browserProcess.ending ?? 'it exited');
+    });
+    // Whichever of the two loses the race settles unheard.
+    connecting.catch(() => undefined);
+    ended.catch(() => undefined);
+    try {
+      const session = new BrowserSession(await Promise.race([connecting, ended]), browserProcess);
+      // The tab Chromium opened as it started is made ready for the first print:
+      // readying a tab is a good part of a print's time.
+      const [blank] = await session.browser.pages();
+      session.#idle.push(await PrintTab.open(session.browser, blank));
+      return session;
+    } catch (cause) {
+      await browserProcess.kill();
+      throw cause;
+    }
+  }
+
+  /** Prints one document, in a tab that printed before when one is free. */
+  async print(html: string, timeoutMs: number): Promise<Printed> {
+    const tab = this.#idle.pop() ?? (await PrintTab.open(this.browser));
+    try {
+      const printed = await tab.print(html, timeoutMs);
+      this.#idle.push(tab);
+      return printed;
+    } catch (cause) {
+      // A tab that failed is not trusted with the next document.
+      await tab.close();
+      throw cause;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// The print worker: a thread that runs Chromium and Puppeteer for a Printer.
+// Puppeteer talks to Chromium in many short exchanges; on the main thread each
+// would wait behind whatever output is being made (a DOCX takes a tenth of a
+// second at a time), and loading Puppeteer would hold up the check. Here they
+// run beside the other writers, on the other core.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { BrowserProcess } from './browser-process.js';
+import { BrowserSession } from './browser-session.js';
+import type { FromPrintWorker, PrintWorkerData, ToPrintWorker } from './print-messages.js';
+
+const data = workerData as PrintWorkerData;
+const port = parentPort!;
+const say = (message: FromPrintWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+const messageOf = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause));
+
+let browserProcess: BrowserProcess | undefined;
+const session = BrowserSession.start(data.executablePath, data.env, data.protocolTimeoutMs, (spawned) => {
+  browserProcess = spawned;
+  say({ kind: 'spawned', pid: spawned.pid });
+});
+session.then(
+  ({ browser }) => {
+    say({ kind: 'ready' });
+    browser.once('disconnected', () => say({ kind: 'lost' }));
+  },
+  (cause: unknown) => say({ kind: 'failed', message: messageOf(cause) }),
+);
+
+port.on('message', async (message: ToPrintWorker) => {
+  if (message.kind === 'close') {
+    await browserProcess?.kill();
+    // Ends this thread only; the Printer hears it as the worker's exit.
+    process.exit(0);
+  }
+  try {
+    const { pdf, refused } = await (await session).print(message.html, message.timeoutMs);
+    const bytes = new Uint8Array(pdf);
+    say({ kind: 'printed', id: message.id, pdf: bytes, refused }, [bytes.buffer as ArrayBuffer]);
+  } catch (cause) {
+    say({ kind: 'print-failed', id: message.id, message: messageOf(cause) });
+  }
+});
