@@ -1,11 +1,12 @@
 // The PDF read back with poppler (pdftotext, pdfinfo, pdffonts, pdfimages) and
 // qpdf, as a delegate's reader or a posting system would.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSeed, runCli, scratch, SOURCE } from './helpers/cli.js';
+import { buildSeed, CLI, runCli, scratch, SOURCE } from './helpers/cli.js';
 import { seedPieces, type SeedPiece } from './helpers/seed.js';
 import {
   images,
@@ -281,13 +282,15 @@ describe('printing', () => {
   });
 });
 
+/** Whether the process runs: a zombie (ended, not yet reaped by its new parent) does not. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  return !/^\d+ \(.*\) Z /.test(stat);
 }
 
 describe('the browser of a build', () => {
@@ -348,6 +351,27 @@ describe('the browser of a build', () => {
     const pids = launches(log);
     expect(pids).toHaveLength(1);
     expect(alive(pids[0]!)).toBe(false);
+  });
+
+  it('of a build killed while it prints goes too, and the next build removes its profile', async () => {
+    const dir = scratch();
+    const { executable, log } = wrapper(dir, '/usr/bin/chromium "$@"');
+    const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: executable, TMPDIR: dir };
+    const build = spawn(process.execPath, [CLI, 'build', SOURCE, '--out', join(dir, 'out'), '--format', 'pdf', '--quiet'], { env });
+    // Killed once its browser has started, and long before the print is done.
+    for (let waited = 0; launches(log).length === 0 && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 150));
+    build.kill('SIGKILL');
+    await new Promise((r) => build.once('exit', r));
+    const profiles = () => readdirSync(dir).filter((name) => name.startsWith(`council-docs-chromium-${build.pid}-`));
+    expect(profiles()).toHaveLength(1);
+
+    const next = runCli(['build', SOURCE, '--out', join(dir, 'out'), '--format', 'pdf', '--quiet'], { env });
+    expect(next.status, next.stderr).toBe(0);
+    const pids = launches(log);
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) expect(alive(pid)).toBe(false);
+    expect(profiles()).toEqual([]);
   });
 
   it('without a Chromium: one line on how to get one, the other outputs still written, exit 3', () => {

@@ -4,7 +4,7 @@
 // after it. Puppeteer then connects to it through the same pipes its own
 // launch() would use (PipeTransport), and drives it as usual.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdir, rm, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -46,6 +46,30 @@ function flags(profile: string, asRoot: boolean): string[] {
   ];
 }
 
+const PROFILE_PREFIX = 'council-docs-chromium-';
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Profiles left by builds that were killed (named by their process id), removed in the background. */
+function removeStaleProfiles(): void {
+  readdir(tmpdir(), (error, names) => {
+    if (error) return;
+    for (const name of names) {
+      const pid = name.startsWith(PROFILE_PREFIX) ? Number(name.slice(PROFILE_PREFIX.length).split('-')[0]) : NaN;
+      if (Number.isInteger(pid) && pid !== process.pid && !running(pid)) {
+        rm(join(tmpdir(), name), { recursive: true, force: true }, () => undefined);
+      }
+    }
+  });
+}
+
 /** How much of Chromium's stderr is kept, to say why it did not start. */
 const STDERR_KEPT = 8 * 1024;
 
@@ -58,7 +82,7 @@ export class BrowserProcess {
 
   constructor(executablePath: string, env: NodeJS.ProcessEnv) {
     // A profile of its own: nothing of a user's Chromium is read, and nothing is left behind.
-    this.#profile = mkdtempSync(join(tmpdir(), 'council-docs-chromium-'));
+    this.#profile = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
     // Its own process group, so that stopping it stops every process it started.
     this.#child = spawn(executablePath, flags(this.#profile, process.getuid?.() === 0), {
       detached: true,
@@ -78,6 +102,7 @@ export class BrowserProcess {
         done();
       });
     });
+    removeStaleProfiles();
     // Puppeteer reports a closed pipe itself; an error on one must not end the process.
     for (const stream of this.#child.stdio.slice(2)) stream?.on('error', () => undefined);
   }
