@@ -32,3 +32,8 @@ it.each([
     expect(readFileSync(join(dir, 'other', name)).equals(readFileSync(join(dir, 'usual', name))), name).toBe(true);
   }
 });
+
+it('has no import() in the bundle: code run from a cache can only require', () => {
+  const bundle = readFileSync(join(ROOT, 'dist', 'cli', 'council-docs.cjs'), 'utf8');
+  expect(bundle.match(/\bimport\((?!\s*\))[^)]{0,40}/g) ?? []).toEqual([]);
+});

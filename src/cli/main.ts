@@ -99,8 +99,8 @@ async function main(argv: string[]): Promise<number> {
   // the sources are read and checked; a build that fails the check stops it.
   const { BuildResources } = await import('../writers/resources.js');
   const resources = new BuildResources();
-  if (command === 'build') for (const f of formats) (FORMATS[f as FormatName] as Format).prepare?.(resources);
   try {
+    if (command === 'build') for (const f of formats) (FORMATS[f as FormatName] as Format).prepare?.(resources);
     return await checkAndBuild(command, sources, { ...optionsFrom(values.out, templatesDir, formats), resources }, values.quiet);
   } finally {
     await resources.close();
