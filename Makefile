@@ -52,24 +52,25 @@ node_modules/.installed: package.json package-lock.json
 
 # The command is bundled by esbuild into one file, council-docs.cjs: one file
 # to load instead of hundreds starts it about twice as fast. Each writer's code
-# is run only when its format is asked for; puppeteer stays outside the bundle
-# (it finds its own files at run time). dist/cli/main.js loads the bundle with
-# the code V8 compiled for it on a warm-up build of $(SOURCE_DIR) (see
-# src/cli/start.ts); a warm-up that fails only leaves that cache thinner.
+# is run only when its format is asked for. The PDF printer's thread has a
+# bundle of its own, print-worker.cjs, with Puppeteer inside. Each bundle is run
+# with the code V8 compiled for it on a warm-up build of $(SOURCE_DIR) (see
+# src/cli/cached-bundle.ts); a warm-up that fails only leaves that cache thinner.
 # `tsc` only type-checks (see `make test`). The new bundle replaces the old one
 # whole, so nothing stale is left behind.
 ESBUILD := $(NODE_BIN)/esbuild --bundle --platform=node --target=node20 --log-level=warning
-dist/.built: node_modules/.installed $(TS_FILES)
+dist/.built: node_modules/.installed $(TS_FILES) $(STAMPS)/packages
 	@rm -rf dist.new
 	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs --external:puppeteer \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
-	$(ESBUILD) src/writers/pdf/print-worker.ts --format=cjs --outfile=dist.new/cli/print-worker.cjs --external:puppeteer \
+	$(ESBUILD) src/writers/pdf/print-worker.ts --format=cjs --outfile=dist.new/cli/print-worker.cjs \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
 	$(ESBUILD) src/cli/start.ts --format=esm --outfile=dist.new/cli/main.js
+	$(ESBUILD) src/writers/pdf/start-print-worker.ts --format=esm --outfile=dist.new/cli/print-worker.js
 	$(ESBUILD) src/schema/write-json-schema.ts --format=esm --outfile=dist.new/schema/write-json-schema.js \
 	  "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
 	@warm=$$(mktemp -d) && { COUNCIL_DOCS_WRITE_CODE_CACHE=1 node dist.new/cli/main.js build $(SOURCE_DIR) --out $$warm \
-	  --format html,docx,ics,csv --quiet >/dev/null 2>&1 || true; } && rm -rf $$warm
+	  --quiet >/dev/null 2>&1 || true; } && rm -rf $$warm
 	@chmod +x dist.new/cli/main.js && rm -rf dist.old && { [ ! -d dist ] || mv dist dist.old; } && mv dist.new dist && rm -rf dist.old
 	@touch $@
 

@@ -1,20 +1,10 @@
 // Chromium and Puppeteer's connection to it, as the print worker runs them:
 // the browser's process, its tabs, and the prints. Time limits and the words
 // of errors belong to the Printer that asks for prints (chromium.ts).
-import { createRequire } from 'node:module';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { BrowserProcess } from './browser-process.js';
 import { PipeTransport } from './pipe-transport.js';
 import { PrintTab, type Printed } from './print.js';
-
-/**
- * Puppeteer, loaded once Chromium is on its way. Its CommonJS build loads a
- * good third faster than its ES modules, and a bundle run from cached code
- * can require but not import (see src/cli/start.ts).
- */
-function loadPuppeteer(): typeof import('puppeteer').default {
-  return (createRequire(import.meta.url)('puppeteer') as typeof import('puppeteer')).default;
-}
 
 export class BrowserSession {
   /** Tabs that printed and are free to print the next document. */
@@ -38,7 +28,9 @@ export class BrowserSession {
     const browserProcess = new BrowserProcess(executablePath, env);
     spawned(browserProcess);
     const connecting = (async () => {
-      const puppeteer = loadPuppeteer();
+      // Loaded once Chromium is on its way. In the worker's bundle this loads
+      // Puppeteer from the bundle itself, from cached code.
+      const { default: puppeteer } = await import('puppeteer-core');
       if (browserProcess.ending) throw new Error(browserProcess.ending);
       const { write, read } = browserProcess.pipes;
       return puppeteer.connect({ transport: new PipeTransport(write, read), protocolTimeout });

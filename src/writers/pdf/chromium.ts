@@ -84,12 +84,17 @@ function firstLine(cause: unknown): string {
   return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'unknown error';
 }
 
-/** The print worker, bundled by `make` next to the command, found from the package's root. */
+/**
+ * The print worker, bundled by `make` next to the command's own bundle. Run
+ * from the sources (by the tests), this module finds it under the package's
+ * root, in dist/cli.
+ */
 function workerFile(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  const here = dirname(fileURLToPath(import.meta.url));
+  let dir = here;
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  const file = join(dir, 'dist', 'cli', 'print-worker.cjs');
-  if (!existsSync(file)) throw new PrintError(`${file} is missing: run make to build it`);
+  const file = [join(here, 'print-worker.js'), join(dir, 'dist', 'cli', 'print-worker.js')].find((f) => existsSync(f));
+  if (!file) throw new PrintError(`${join(dir, 'dist', 'cli', 'print-worker.js')} is missing: run make to build it`);
   return file;
 }
 

@@ -3,7 +3,7 @@
 // read from its fd 4. Puppeteer has such a transport, but keeps it out of its
 // public types; this one implements the public ConnectionTransport interface.
 import type { Readable, Writable } from 'node:stream';
-import type { ConnectionTransport } from 'puppeteer';
+import type { ConnectionTransport } from 'puppeteer-core';
 
 export class PipeTransport implements ConnectionTransport {
   onmessage?: (message: string) => void;

@@ -4,7 +4,7 @@
 // one). So nothing a source or a template says can make Chromium fetch or read
 // a file or a server. A tab prints one document after another: opening one
 // costs Chromium about as much as a print does, and a batch prints hundreds.
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 
 export interface Printed {
   pdf: Uint8Array;
