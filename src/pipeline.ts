@@ -105,22 +105,30 @@ export interface FailedOutput {
   error: unknown;
 }
 
+/** Something an output was written without, said by its writer. */
+export interface OutputWarning {
+  path: string;
+  message: string;
+}
+
 /** Renders every planned output; one that fails (no browser, say) does not stop the others. */
 export async function renderEach(planned: PlannedOutput[], options: BuildOptions) {
   const settings = loadSettings(options.templatesDir);
   const resources = options.resources ?? new BuildResources();
+  const warnings: OutputWarning[] = [];
   try {
     const results = await Promise.allSettled(
       planned.map(async (output): Promise<Rendered> => {
         const document = output.source.document!;
-        const write = { ...writeOptions(document, options.templatesDir, settings), resources };
+        const warn = (message: string) => warnings.push({ path: output.path, message });
+        const write = { ...writeOptions(document, options.templatesDir, settings), resources, warn };
         return { path: output.path, content: await FORMATS[output.format].write(document, write) };
       }),
     );
     const rendered: Rendered[] = [];
     const failed: FailedOutput[] = [];
     results.forEach((r, i) => (r.status === 'fulfilled' ? rendered.push(r.value) : failed.push({ path: planned[i]!.path, error: r.reason })));
-    return { rendered, failed };
+    return { rendered, failed, warnings };
   } finally {
     if (!options.resources) await resources.close();
   }
@@ -130,6 +138,7 @@ export interface DocumentBuilt {
   source: CheckedSource;
   written: Written[];
   failed: FailedOutput[];
+  warnings: OutputWarning[];
 }
 
 /**
@@ -155,8 +164,8 @@ export async function buildDocuments(
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [source, outputs] = next;
-      const { rendered, failed } = await renderEach(outputs, shared);
-      const built = { source, written: await writeOutputs(rendered), failed };
+      const { rendered, failed, warnings } = await renderEach(outputs, shared);
+      const built = { source, written: await writeOutputs(rendered), failed, warnings };
       results.push(built);
       onDocument(built);
     }

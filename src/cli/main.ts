@@ -146,6 +146,8 @@ async function checkAndBuild(command: 'build' | 'check', sources: string[], opti
       .join('; ');
     process.stdout.write(`[${done}/${total}] ${shown(source.file.path!)}: ${what || 'nothing written'}\n`);
   });
+  const outputWarnings = [...new Set(built.flatMap((b) => b.warnings.map((w) => `${shown(w.path)}: warning: ${w.message}`)))];
+  for (const line of outputWarnings) process.stderr.write(line + '\n');
   const failed = built.flatMap((b) => b.failed);
   // One line per cause, however many outputs it stopped (a missing browser stops every PDF).
   const causes = new Map<string, string[]>();
@@ -157,7 +159,7 @@ async function checkAndBuild(command: 'build' | 'check', sources: string[], opti
   if (!quiet && total > 1) {
     const written = built.flatMap((b) => b.written).filter((w) => w.result === 'written' || w.result === 'unchanged');
     const changed = written.filter((w) => w.result === 'written').length;
-    const warnings = checked.reduce((n, s) => n + s.file.messages.filter((m) => m.fatal === false).length, 0);
+    const warnings = checked.reduce((n, s) => n + s.file.messages.filter((m) => m.fatal === false).length, outputWarnings.length);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(
       `${total} documents in ${seconds} s: ${changed} files written, ${written.length - changed} unchanged, ` +

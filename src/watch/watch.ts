@@ -72,8 +72,9 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
         inputs.set(p.path, inputsOf(p));
         return inputs.get(p.path) === undefined || inputs.get(p.path) !== lastInputs.get(p.path) || !existsSync(p.path);
       });
-      const { rendered, failed } = await renderEach(targets, options);
+      const { rendered, failed, warnings } = await renderEach(targets, options);
       for (const f of failed) options.log(`error: ${f.path} not written: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
+      state.messages.push(...new Set(warnings.map((w) => `${w.path}: warning: ${w.message}`)));
       for (const output of rendered) {
         if (output.path.endsWith('.html') && output.content !== null) state.pages.set(output.path.split('/').pop()!, String(output.content));
       }

@@ -12,4 +12,6 @@ export interface WriteOptions {
   settings: Settings;
   /** Shared by every writer of one build (the PDF writer's browser); absent, a writer starts and closes its own. */
   resources?: BuildResources;
+  /** Hears what went wrong without stopping the output (a resource the PDF was printed without). */
+  warn?: (message: string) => void;
 }
