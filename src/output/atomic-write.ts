@@ -4,6 +4,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { isRunning } from '../process/running.js';
 
 /** `removed`: the document has no such output any more and the old one was deleted; `absent`: nor was there one. */
 export type WriteResult = 'written' | 'unchanged' | 'removed' | 'absent';
@@ -41,16 +42,6 @@ export async function writeAtomically(path: string, content: string | Uint8Array
 /** `.<output>.<pid>-<random>.tmp`: the writer's process id tells whether it may still be writing. */
 const TEMPORARY = /^\..+\.(\d+)-[0-9a-f]{12}\.tmp$/;
 
-function running(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    return (cause as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes the temporaries of writers that died between writing and renaming
  * (a build killed or crashed): they never replaced an output, but would pile
@@ -66,7 +57,7 @@ export async function removeStaleTemporaries(dir: string): Promise<string[]> {
   }
   const stale = names.filter((name) => {
     const match = TEMPORARY.exec(name);
-    return match !== null && !running(Number(match[1]));
+    return match !== null && !isRunning(Number(match[1]));
   });
   await Promise.all(stale.map((name) => rm(join(dir, name), { force: true })));
   return stale;

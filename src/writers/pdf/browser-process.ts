@@ -8,6 +8,7 @@ import { mkdtempSync, readdir, rm, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { isRunning } from '../../process/running.js';
 
 /**
  * What the printer needs of Chromium, and nothing it would do on its own:
@@ -48,22 +49,13 @@ function flags(profile: string, asRoot: boolean): string[] {
 
 const PROFILE_PREFIX = 'council-docs-chromium-';
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    return (cause as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Profiles left by builds that were killed (named by their process id), removed in the background. */
 function removeStaleProfiles(): void {
   readdir(tmpdir(), (error, names) => {
     if (error) return;
     for (const name of names) {
       const pid = name.startsWith(PROFILE_PREFIX) ? Number(name.slice(PROFILE_PREFIX.length).split('-')[0]) : NaN;
-      if (Number.isInteger(pid) && pid !== process.pid && !running(pid)) {
+      if (Number.isInteger(pid) && !isRunning(pid)) {
         rm(join(tmpdir(), name), { recursive: true, force: true }, () => undefined);
       }
     }

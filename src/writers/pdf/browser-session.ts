@@ -10,10 +10,7 @@ export class BrowserSession {
   /** Tabs that printed and are free to print the next document. */
   readonly #idle: PrintTab[] = [];
 
-  private constructor(
-    readonly browser: Browser,
-    readonly process: BrowserProcess,
-  ) {}
+  private constructor(readonly browser: Browser) {}
 
   /**
    * Starts Chromium and connects to it. `spawned` hears of the process as soon
@@ -42,7 +39,7 @@ export class BrowserSession {
     connecting.catch(() => undefined);
     ended.catch(() => undefined);
     try {
-      const session = new BrowserSession(await Promise.race([connecting, ended]), browserProcess);
+      const session = new BrowserSession(await Promise.race([connecting, ended]));
       // The tab Chromium opened as it started is made ready for the first print:
       // readying a tab is a good part of a print's time.
       const [blank] = await session.browser.pages();
