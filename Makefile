@@ -55,7 +55,7 @@ node_modules/.installed: package.json package-lock.json
 # is run only when its format is asked for. The PDF printer's thread has a
 # bundle of its own, print-worker.cjs, with Puppeteer inside. Each bundle is run
 # with the code V8 compiled for it on a warm-up build of $(SOURCE_DIR) (see
-# src/cli/cached-bundle.ts); a warm-up that fails only leaves that cache thinner.
+# src/startup/cached-bundle.ts); a warm-up that fails only leaves that cache thinner.
 # `tsc` only type-checks (see `make test`). The new bundle replaces the old one
 # whole, so nothing stale is left behind.
 ESBUILD := $(NODE_BIN)/esbuild --bundle --platform=node --target=node20 --log-level=warning
