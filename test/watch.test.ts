@@ -121,3 +121,34 @@ describe('watch', () => {
     expect(readFileSync(join(dir, 'out', 'C17-23-E.html'), 'utf8')).toBe(before);
   });
 });
+
+describe('watch, printing PDFs', () => {
+  it('says in the terminal and the preview what a template asked for that the PDF was printed without', async () => {
+    const project = scratch();
+    mkdirSync(join(project, 'source'));
+    const pdfSource = join(project, 'source', 'C17-23.md');
+    copyFileSync(SOURCE, pdfSource);
+    copyFileSync(join(ROOT, 'source', 'standards.yaml'), join(project, 'source', 'standards.yaml'));
+    cpSync(join(ROOT, 'templates'), join(project, 'templates'), { recursive: true });
+    const page = join(project, 'templates', 'html', 'document.hbs');
+    const font = 'https://fonts.example.org/css2?family=Gentium';
+    writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', `<link rel="stylesheet" href="${font}"></head>`));
+    const lines: string[] = [];
+    const printing = await startWatch({
+      sources: [pdfSource],
+      folders: [join(project, 'source')],
+      outDir: join(project, 'out'),
+      templatesDir: join(project, 'templates'),
+      formats: ['pdf'],
+      port: 0,
+      log: (line) => lines.push(line),
+    });
+    try {
+      const expected = `${join(project, 'out', 'C17-23-E.pdf')}: warning: printed without ${font}: the page asked for it, and only data: URLs are fetched (see the templates)`;
+      expect(lines).toContain(expected);
+      expect((await firstEvent(printing.url)).messages).toContain(expected);
+    } finally {
+      await printing.close();
+    }
+  });
+});
