@@ -61,7 +61,7 @@ node_modules/.installed: package.json package-lock.json
 ESBUILD := $(NODE_BIN)/esbuild --bundle --platform=node --target=node20 --log-level=warning
 dist/.built: node_modules/.installed $(TS_FILES) $(STAMPS)/packages
 	@rm -rf dist.new
-	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs --external:puppeteer \
+	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
 	$(ESBUILD) src/writers/pdf/print-worker.ts --format=cjs --outfile=dist.new/cli/print-worker.cjs \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
