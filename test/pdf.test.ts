@@ -1,12 +1,12 @@
 // The PDF read back with poppler (pdftotext, pdfinfo, pdffonts, pdfimages) and
 // qpdf, as a delegate's reader or a posting system would.
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSeed, CLI, ROOT, runCli, scratch, SOURCE } from './helpers/cli.js';
+import { buildSeed, CLI, linkStylesheet, runCli, scratch, seedProject, SOURCE } from './helpers/cli.js';
 import { seedPieces, type SeedPiece } from './helpers/seed.js';
 import {
   images,
@@ -375,13 +375,11 @@ describe('the browser of a build', () => {
   });
 
   it('says which resources a template asked for and the PDF was printed without, and still writes it', () => {
-    const dir = scratch();
+    const dir = seedProject();
     const templates = join(dir, 'templates');
-    cpSync(join(ROOT, 'templates'), templates, { recursive: true });
-    const page = join(templates, 'html', 'document.hbs');
     const font = 'https://fonts.example.org/css2?family=Gentium';
-    writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', `<link rel="stylesheet" href="${font}"></head>`));
-    const run = runCli(['build', SOURCE, '--out', join(dir, 'out'), '--templates', templates, '--format', 'pdf', '--quiet']);
+    linkStylesheet(templates, font);
+    const run = runCli(['build', join(dir, 'source'), '--out', join(dir, 'out'), '--templates', templates, '--format', 'pdf', '--quiet']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr.split('\n').filter((l) => l.includes('warning: printed without'))).toEqual([
       `${join(dir, 'out', 'C17-23-E.pdf')}: warning: printed without ${font}: the page asked for it, and only data: URLs are fetched (see the templates)`,

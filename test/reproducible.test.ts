@@ -1,23 +1,16 @@
 // The same source gives the same bytes, anywhere, at any time; an edit
 // changes only the outputs it touches.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { ROOT, SOURCE, runCli, scratch, snapshot } from './helpers/cli.js';
+import { runCli, seedProject, snapshot } from './helpers/cli.js';
 
-function project() {
-  const dir = scratch();
-  mkdirSync(join(dir, 'source'));
-  copyFileSync(SOURCE, join(dir, 'source', 'C17-23.md'));
-  copyFileSync(join(ROOT, 'source', 'standards.yaml'), join(dir, 'source', 'standards.yaml'));
-  return dir;
-}
 
 const bytesOf = (dir: string) => new Map([...snapshot(join(dir, 'out'))].map(([name, f]) => [name, f.bytes]));
 
 it('gives identical bytes for every output when built again elsewhere, later, in another time zone', () => {
-  const first = project();
-  const second = project();
+  const first = seedProject();
+  const second = seedProject();
   expect(runCli(['build', join(first, 'source'), '--out', join(first, 'out'), '-q'], { env: { TZ: 'UTC' } }).status).toBe(0);
   expect(runCli(['build', join(second, 'source'), '--out', join(second, 'out'), '-q'], { env: { TZ: 'Pacific/Kiritimati' } }).status).toBe(0);
   const a = bytesOf(first);
@@ -26,7 +19,7 @@ it('gives identical bytes for every output when built again elsewhere, later, in
 });
 
 it('rewrites the HTML, PDF and DOCX after a one-word edit, and leaves the calendar and the annex alone', () => {
-  const dir = project();
+  const dir = seedProject();
   const build = () => runCli(['build', join(dir, 'source'), '--out', join(dir, 'out'), '-q']);
   expect(build().status).toBe(0);
   const before = snapshot(join(dir, 'out'));

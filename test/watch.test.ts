@@ -1,9 +1,9 @@
 // Watch mode as an author uses it: save, and the output and the preview follow.
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWatch, type Watcher } from '../src/watch/watch.js';
-import { ROOT, SOURCE, scratch } from './helpers/cli.js';
+import { linkStylesheet, seedProject } from './helpers/cli.js';
 
 let dir: string;
 let source: string;
@@ -11,12 +11,8 @@ let watcher: Watcher;
 const log: string[] = [];
 
 beforeAll(async () => {
-  dir = scratch();
-  mkdirSync(join(dir, 'source'));
+  dir = seedProject();
   source = join(dir, 'source', 'C17-23.md');
-  copyFileSync(SOURCE, source);
-  copyFileSync(join(ROOT, 'source', 'standards.yaml'), join(dir, 'source', 'standards.yaml'));
-  cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
   watcher = await startWatch({
     sources: [source],
     folders: [join(dir, 'source')],
@@ -124,15 +120,10 @@ describe('watch', () => {
 
 describe('watch, printing PDFs', () => {
   it('says in the terminal and the preview what a template asked for that the PDF was printed without', async () => {
-    const project = scratch();
-    mkdirSync(join(project, 'source'));
+    const project = seedProject();
     const pdfSource = join(project, 'source', 'C17-23.md');
-    copyFileSync(SOURCE, pdfSource);
-    copyFileSync(join(ROOT, 'source', 'standards.yaml'), join(project, 'source', 'standards.yaml'));
-    cpSync(join(ROOT, 'templates'), join(project, 'templates'), { recursive: true });
-    const page = join(project, 'templates', 'html', 'document.hbs');
     const font = 'https://fonts.example.org/css2?family=Gentium';
-    writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', `<link rel="stylesheet" href="${font}"></head>`));
+    linkStylesheet(join(project, 'templates'), font);
     const lines: string[] = [];
     const printing = await startWatch({
       sources: [pdfSource],

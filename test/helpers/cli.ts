@@ -1,6 +1,6 @@
 // Runs the built command line as a user does, in a scratch folder.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -29,6 +29,22 @@ export function scratch(prefix = 'council-docs-'): string {
 }
 
 /** A scratch project whose source/ folder holds these files (name → text); returns the project folder. */
+/** A scratch project as `make` sees one: source/ holds the seed and its catalogue, templates/ a copy of this project's. */
+export function seedProject(): string {
+  const dir = scratch();
+  mkdirSync(join(dir, 'source'));
+  copyFileSync(SOURCE, join(dir, 'source', 'C17-23.md'));
+  copyFileSync(join(ROOT, 'source', 'standards.yaml'), join(dir, 'source', 'standards.yaml'));
+  cpSync(join(ROOT, 'templates'), join(dir, 'templates'), { recursive: true });
+  return dir;
+}
+
+/** Makes the HTML template of `templatesDir` link a stylesheet at `url`, as a template asking for a web font does. */
+export function linkStylesheet(templatesDir: string, url: string): void {
+  const page = join(templatesDir, 'html', 'document.hbs');
+  writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', `<link rel="stylesheet" href="${url}"></head>`));
+}
+
 export function sourceFolder(files: Record<string, string>): string {
   const dir = scratch();
   mkdirSync(join(dir, 'source'));
