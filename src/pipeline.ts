@@ -26,8 +26,8 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
   return Promise.all(
     paths.map(async (path) => {
       const bytes = await readFile(path);
-      const { file, document, sections, acceptances } = readSource(path, bytes);
-      if (sections) validate(document ?? { path, sections }, file);
+      const { file, document, body, acceptances } = readSource(path, bytes);
+      if (body) validate(document ?? { path, ...body }, file);
       if (document) {
         if (!hasLocale(templatesDir, document.meta.language)) {
           error(

@@ -51,6 +51,27 @@ const localeSchema = z.object({
     columns: z.object({ identifier: phrase, title: phrase, edition: phrase, status: phrase, link: phrase }),
     status: z.object(Object.fromEntries(STANDARD_STATUSES.map((s) => [s, phrase])) as Record<StandardStatus, typeof phrase>),
   }),
+  body: z.object({
+    table_caption: phrase,
+    figure_caption: phrase,
+    figure_label: phrase,
+    annex_label: phrase,
+    annex_label_single: phrase,
+    notes_heading: phrase,
+    note_back: phrase,
+  }),
+  references: z.object({
+    paragraph: phrase,
+    annex_paragraph: phrase,
+    annex_paragraph_single: phrase,
+    section: phrase,
+    heading: phrase,
+    table: phrase,
+    figure: phrase,
+    annex: phrase,
+    annex_single: phrase,
+    footnote: phrase,
+  }),
 });
 
 export type LocaleData = z.infer<typeof localeSchema>;

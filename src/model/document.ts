@@ -21,6 +21,8 @@ export type Inline =
   | Link
   | StandardRef
   | EventRef
+  | FootnoteRef
+  | CrossRef
   | LineBreak;
 
 export interface Text extends Located {
@@ -80,10 +82,59 @@ export interface LineBreak extends Located {
   type: 'break';
 }
 
-export interface Paragraph extends Located {
+/** `[^id]` in the text: the place a footnote is cited. Numbered by the order of citation. */
+export interface FootnoteRef extends Located {
+  type: 'footnote-ref';
+  /** The id as written after `^`. */
+  id: string;
+  /** The note; undefined only for an unknown id, which the validator reports as an error. */
+  footnote?: Footnote;
+}
+
+/**
+ * `[](#label)` or `[words](#label)`: a reference to a labelled paragraph, heading, annex, table,
+ * figure or footnote. With no words of its own, writers print the target's current number through
+ * locale data (`references.<kind>`); with words, the author's words, linked.
+ */
+export interface CrossRef extends Located {
+  type: 'xref';
+  label: string;
+  children: Inline[];
+  /** Filled by the cross-reference pass; undefined for an unknown label (an error). */
+  target?: Target;
+}
+
+/** What a label names, with its current number and the anchor every writer links to. */
+export interface Target {
+  kind: 'paragraph' | 'section' | 'heading' | 'annex' | 'table' | 'figure' | 'footnote';
+  /** "2.3.1", "2", "1"; '' for the only annex of a document, which ITU prints without a number. */
+  number: string;
+  /** Anchor id, unique in the document: "para-2.3.1", "table-1", "annex-2", "fn-3". */
+  anchor: string;
+  /** For a paragraph of an annex, that annex's number ('' for a single annex). */
+  annex?: string;
+  /** For a sub-heading, its words (it has no number). */
+  words?: Inline[];
+}
+
+/** `{#label}` written after a paragraph, heading, table caption or figure: how cross-references find it. */
+export interface Labelled {
+  label?: string;
+  /** Where the `{#label}` stands, for duplicate-label errors. */
+  labelPosition?: Position;
+}
+
+export interface Paragraph extends Located, Labelled {
   type: 'paragraph';
   /** "1.3" for a numbered paragraph; undefined for a continuation. */
   number?: string;
+  /**
+   * Depth of the number: 1 gives 2.3 in section 2, 2 gives 2.3.1, 3 gives 2.3.1.1 (in an annex, 3, 3.1,
+   * 3.1.1). Written `#.#.# ` at the paragraph's start; a continuation takes the level of the paragraph it continues.
+   */
+  level: number;
+  /** Anchor id of a numbered paragraph ("para-2.3.1", "annex-1-para-3"); set by numbering. */
+  id?: string;
   /** True when the paragraph continues the previous numbered one without a number of its own. */
   continuation: boolean;
   children: Inline[];
@@ -110,9 +161,66 @@ export interface ListItem extends Located {
   event?: EventRef;
 }
 
-export type Block = Paragraph | BulletList;
+/** `##` or `###` inside a section or annex: an unnumbered heading over the paragraphs that follow. */
+export interface Heading extends Located, Labelled {
+  type: 'heading';
+  /** 2 for `##`, 3 for `###`. */
+  level: 2 | 3;
+  /** Anchor id, "heading-1", ... through the document; set by numbering. */
+  id: string;
+  children: Inline[];
+}
 
-export interface Section extends Located {
+export type Alignment = 'left' | 'center' | 'right' | null;
+
+export interface TableCell extends Located {
+  children: Inline[];
+}
+
+/** A GFM pipe table, with its title from a `Table: Title` line just before it. */
+export interface Table extends Located, Labelled {
+  type: 'table';
+  /** 1, 2, ... through the document, tables of annexes included; set by numbering. */
+  number: number;
+  /** Anchor id, "table-1"; set by numbering. */
+  id: string;
+  /** The author's title; without one the table has no caption and no number is printed. */
+  title?: Inline[];
+  align: Alignment[];
+  head: TableCell[];
+  rows: TableCell[][];
+}
+
+/** An image file the document shows, read and checked by the reader. */
+export interface FigureImage {
+  /** Path of the file as the author wrote it, relative to the source. */
+  src: string;
+  mime: 'image/png' | 'image/jpeg' | 'image/svg+xml';
+  bytes: Uint8Array;
+  /** Intrinsic size in CSS pixels (1/96 inch). */
+  width: number;
+  height: number;
+  /** For an SVG, the PNG or JPEG copy beside it, for programs that cannot draw SVG (Word 2013, LibreOffice's import). */
+  raster?: { mime: 'image/png' | 'image/jpeg'; bytes: Uint8Array; src: string };
+}
+
+/** `![alt](figures/chart.png "Caption")` alone in a paragraph. */
+export interface Figure extends Located, Labelled {
+  type: 'figure';
+  /** 1, 2, ... through the document; set by numbering. */
+  number: number;
+  /** Anchor id, "figure-1"; set by numbering. */
+  id: string;
+  /** Required: what the figure shows, for readers who cannot see it. */
+  alt: string;
+  caption?: Inline[];
+  /** Undefined only when the file could not be read (an error is reported). */
+  image?: FigureImage;
+}
+
+export type Block = Paragraph | BulletList | Heading | Table | Figure;
+
+export interface Section extends Located, Labelled {
   type: 'section';
   /** "1", "2", ... */
   number: string;
@@ -122,11 +230,38 @@ export interface Section extends Located {
   blocks: Block[];
 }
 
+/** `# Title {.annex}`: an annex of the author's, after the sections, on a page of its own. */
+export interface Annex extends Located, Labelled {
+  type: 'annex';
+  /** "1", "2", ...; '' when the document has one annex in all (ITU prints "ANNEX" alone). */
+  number: string;
+  /** "annex-1", ... */
+  id: string;
+  title: Inline[];
+  blocks: Block[];
+}
+
+/** `[^id]: words`: a footnote, numbered 1, 2, ... by the order of its citation. */
+export interface Footnote extends Located {
+  type: 'footnote';
+  id: string;
+  /** 0 for a note never cited (a warning); such a note is printed nowhere. */
+  number: number;
+  /** Anchor id, "fn-1"; the citation's is "fnref-1". */
+  anchor: string;
+  /** Its paragraphs, each an array of inlines. */
+  paragraphs: Inline[][];
+}
+
 export interface CouncilDocument {
   /** Path of the source file, as given on the command line. */
   path: string;
   meta: Meta;
   sections: Section[];
+  /** The author's annexes, in order. */
+  annexes: Annex[];
+  /** Footnotes in order of citation; a note never cited is last, with number 0. */
+  footnotes: Footnote[];
   /** Dated events of the document (front matter `events:`), in source order, parts nested. */
   events: Event[];
   /** Standards the text cites, in order of first citation, with catalogue facts: the annex rows. */

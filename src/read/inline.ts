@@ -105,7 +105,10 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
         break;
       case 'link': {
         const children = nested(node.children, ctx, position);
-        if (node.url.toLowerCase().startsWith(EVENT_SCHEME)) {
+        if (node.url.startsWith('#')) {
+          // A cross-reference: without words of its own, the target's number is printed.
+          out.push({ type: 'xref', label: node.url.slice(1), children, position });
+        } else if (node.url.toLowerCase().startsWith(EVENT_SCHEME)) {
           const id = node.url.slice(EVENT_SCHEME.length);
           // An autolink (<event:id>) has no words of its own: it stands for the event itself.
           const words = children.length === 1 && children[0]!.type === 'text' && children[0]!.value === node.url ? [] : children;
@@ -115,7 +118,7 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
         } else {
           warn(
             ctx.file,
-            `link to "${node.url}" dropped, its text kept: only http, https and mailto links are allowed`,
+            `link to "${node.url}" dropped, its text kept: only http, https and mailto links, and "#label" references, are allowed`,
             position,
             'unsafe-link',
           );
@@ -137,7 +140,15 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
         );
         break;
       case 'image':
-        warn(ctx.file, `image "${node.url}" dropped: images are not supported in the text`, position, 'image');
+        error(
+          ctx.file,
+          `image "${node.url}" in running text: a figure stands in a paragraph of its own, with a blank line before and after it`,
+          position,
+          'image-in-text',
+        );
+        break;
+      case 'footnoteReference':
+        out.push({ type: 'footnote-ref', id: node.identifier, position });
         break;
       default:
         // References to link definitions and other rare syntax: keep the words.

@@ -1,11 +1,12 @@
 // A source file → the document model, with every problem on the VFile.
 import { VFile } from 'vfile';
-import type { CouncilDocument, Section } from '../model/document.js';
+import type { CouncilDocument } from '../model/document.js';
 import { error } from '../diagnostics/report.js';
-import { numberSections } from '../transform/numbering.js';
+import { numberAnnexes, numberBody } from '../transform/numbering.js';
+import { numberFootnotes, resolveReferences } from '../transform/references.js';
 import { parseMarkdown } from './markdown-parser.js';
 import { readFrontMatter } from './frontmatter.js';
-import { readBody } from './body.js';
+import { readBody, type Body } from './body.js';
 import { decodeSource } from './decode.js';
 import { checkFileSize, checkTextLimits } from './limits.js';
 import { readCatalogue } from './catalogue.js';
@@ -18,7 +19,7 @@ export interface ReadResult {
   /** Undefined when the source could not be read into a document. */
   document?: CouncilDocument;
   /** The body, read even when the front matter is broken, so its errors are reported too. */
-  sections?: Section[];
+  body?: Body;
   /** Warnings the author accepted in the source, applied once every check has run. */
   acceptances?: Acceptance[];
 }
@@ -46,15 +47,18 @@ export function readSource(path: string, bytes: Uint8Array): ReadResult {
     return { file };
   }
   const front = readFrontMatter(file, { value: first.value, position: first.position! });
-  const sections = readBody(tree.children.slice(1), file);
-  numberSections(sections);
+  const body = readBody(tree.children.slice(1), file);
+  const walkable = { meta: front?.meta, ...body };
+  numberBody(body);
+  numberFootnotes(walkable);
   const events = front?.events ?? [];
-  linkEvents({ meta: front?.meta, sections }, events);
+  linkEvents(walkable, events);
   const catalogue = readCatalogue(path, file);
-  resolveMalformedStandards({ meta: front?.meta, sections }, catalogue);
+  resolveMalformedStandards(walkable, catalogue);
   const acceptances = findAcceptances(tree);
-  if (!front) return { file, sections, acceptances };
-  const { meta } = front;
-  const standards = citedStandards({ meta, sections }, catalogue, front.statuses, file);
-  return { file, sections, acceptances, document: { path, meta, sections, events, standards } };
+  const standards = front ? citedStandards({ ...walkable, meta: front.meta }, catalogue, front.statuses, file) : [];
+  numberAnnexes(body.annexes, standards.length > 0);
+  resolveReferences(walkable);
+  if (!front) return { file, body, acceptances };
+  return { file, body, acceptances, document: { path, meta: front.meta, ...body, events, standards } };
 }

@@ -1,8 +1,8 @@
 // Joins references to their events: words in the text get the event they name,
 // and an item that lists an event gets the event and, as a nested list, its parts.
-import type { Block, BulletList, EventRef, ListItem } from '../model/document.js';
+import type { BulletList, EventRef, ListItem } from '../model/document.js';
 import { allEvents, type Event } from '../model/events.js';
-import { inlineNodes, type Walkable } from '../model/walk.js';
+import { blocks, inlineNodes, type Walkable } from '../model/walk.js';
 
 function partItem(part: Event): ListItem {
   return { type: 'item', children: [], sublists: [], event: { type: 'event', id: part.id, children: [], event: part } };
@@ -28,7 +28,5 @@ export function linkEvents(document: Walkable, events: Event[]): void {
   for (const node of inlineNodes(document)) {
     if (node.type === 'event') (node as EventRef).event = byId.get(node.id);
   }
-  for (const section of document.sections) {
-    for (const block of section.blocks as Block[]) if (block.type === 'list') linkList(block, byId);
-  }
+  for (const block of blocks(document)) if (block.type === 'list') linkList(block, byId);
 }

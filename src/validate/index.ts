@@ -13,10 +13,20 @@ import { malformedStandard } from './rules/malformed-standard.js';
 import { standardTitle } from './rules/standard-title.js';
 import { unknownStandard } from './rules/unknown-standard.js';
 import { standardStatus } from './rules/standard-status.js';
+import { paragraphLevel } from './rules/paragraph-level.js';
+import { duplicateFootnote, footnoteCitedTwice, unknownFootnote, unusedFootnote } from './rules/footnotes.js';
+import { duplicateLabel, unknownLabel } from './rules/labels.js';
 
 export const RULES: Rule[] = [
   emptySection,
   orphanContinuation,
+  paragraphLevel,
+  unknownFootnote,
+  duplicateFootnote,
+  footnoteCitedTwice,
+  unusedFootnote,
+  duplicateLabel,
+  unknownLabel,
   meetingDates,
   eventDates,
   duplicateEvent,

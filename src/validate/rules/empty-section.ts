@@ -9,5 +9,10 @@ export const emptySection: Rule = {
         report(`section ${section.number} has a heading and no text: add its paragraphs or remove the heading`, section.position);
       }
     }
+    for (const annex of document.annexes) {
+      if (annex.blocks.length === 0) {
+        report(`this annex has a title and no text: add its paragraphs or remove the heading`, annex.position);
+      }
+    }
   },
 };

@@ -7,7 +7,7 @@ import { annexView } from '../../locale/annex.js';
 import { annexChildren } from './annex.js';
 import { sectionParagraphs } from './blocks.js';
 import { firstPage } from './first-page.js';
-import { plainText } from './inlines.js';
+import { plainWords } from '../../model/plain-text.js';
 import { loadLayout } from './layout.js';
 import { buildTime, zipPackage, type PackageFiles } from './package.js';
 import { pageProperties } from './page.js';
@@ -21,7 +21,7 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
   const docx = new Document({
     title: document.meta.title,
     subject: labels.documentNumber,
-    description: plainText(document.meta.summary),
+    description: plainWords(document.meta.summary),
     creator: labels.author,
     lastModifiedBy: labels.author,
     revision: 1,

@@ -69,21 +69,3 @@ export function inlineRuns(nodes: readonly Inline[], format: Format = {}): Parag
   }
   return runs;
 }
-
-/** The words alone, for document properties. */
-export function plainText(nodes: readonly Inline[]): string {
-  return nodes
-    .map((node) => {
-      switch (node.type) {
-        case 'text':
-          return node.value;
-        case 'standard':
-          return node.text;
-        case 'break':
-          return ' ';
-        default:
-          return 'children' in node ? plainText(node.children) : '';
-      }
-    })
-    .join('');
-}
