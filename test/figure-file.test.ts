@@ -125,6 +125,9 @@ beforeAll(() => {
   put('figures/print.jpg', jpeg(64, 32, { dpi: 192 }));
   put('figures/camera.jpg', jpeg(30, 20, { exifBlock: exif(144, 6) }));
   put('figures/my chart.png', png(5, 4));
+  const junk = jpeg(24, 16);
+  put('figures/junk.jpg', Buffer.concat([junk.subarray(0, 20), Buffer.from([0, 0, 0]), junk.subarray(20)]));
+  put('figures/clip.mp4', Buffer.concat([u32(24), Buffer.from('ftypisom', 'latin1'), Buffer.alloc(12)]));
   put('figures/png-named.jpg', png(7, 3));
   put('figures/inches.svg', svg('width="4in" height="3in"'));
   put('figures/inches.png', png(384, 288));
@@ -183,6 +186,7 @@ describe('reading a figure', () => {
     expect(image('figures/print.jpg')).toMatchObject({ width: 32, height: 16 });
     // 30 × 20 pixels turned a quarter (orientation 6) at 144 dpi.
     expect(image('figures/camera.jpg')).toMatchObject({ width: 13.33, height: 20 });
+    expect(image('figures/junk.jpg')).toMatchObject({ width: 24, height: 16 });
   });
 
   it('decodes percent-encoding, follows a link inside the folder, and types by content, not by name', () => {
@@ -269,6 +273,9 @@ describe('refusing a figure', () => {
     );
     expect(problem('figures/page.html')).toBe(
       'the figure "figures/page.html" is XML whose root element is <html>, not <svg>: a figure must be a PNG, JPEG or SVG file; save it as one of these',
+    );
+    expect(problem('figures/clip.mp4')).toBe(
+      'the figure "figures/clip.mp4" is a video or other ISO media file: a figure must be a PNG, JPEG or SVG file; save it as one of these',
     );
     expect(problem('C18-12.md')).toMatch(/is text, not an image: a figure must be a PNG, JPEG or SVG file/);
     expect(problem('figures/cut.png')).toBe('the figure "figures/cut.png" is a damaged PNG: its header (IHDR) is missing or cut short; export it again');

@@ -108,7 +108,6 @@ function filePath(url: string, shownFolder: string): string {
     refuse(`the figure ${shown(url)} has a "%" not followed by two hex digits of UTF-8: write a "%" of the file name as %25`);
   }
   path = path!;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) refuse(`the figure ${shown(url)} has a control character in its name: rename the file`);
   if (path.startsWith('/') || path.includes('\\') || /^[a-z]:/i.test(path)) {
     refuse(`the figure ${shown(url)} is an absolute path once decoded: ${copyIn(baseName(path))}`);
@@ -209,9 +208,11 @@ const OTHER_TYPES: [string, (b: Uint8Array) => boolean][] = [
   ['a GIF image', (b) => startsWith(b, ascii('GIF87a')) || startsWith(b, ascii('GIF89a'))],
   ['a WebP image', (b) => startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)],
   ['a PDF document', (b) => startsWith(b, ascii('%PDF-'))],
-  ['a BMP image', (b) => startsWith(b, ascii('BM')) && b.length > 26],
+  ['a BMP image', (b) => startsWith(b, ascii('BM')) && [12, 40, 52, 56, 64, 108, 124].includes(b[14] ?? 0) && startsWith(b, [0, 0, 0], 15)],
   ['a TIFF image', (b) => startsWith(b, [0x49, 0x49, 0x2a, 0x00]) || startsWith(b, [0x4d, 0x4d, 0x00, 0x2a])],
-  ['an AVIF or HEIC image', (b) => startsWith(b, ascii('ftyp'), 4)],
+  ['an AVIF image', (b) => startsWith(b, ascii('ftypavi'), 4)],
+  ['a HEIC image', (b) => startsWith(b, ascii('ftyphei'), 4) || startsWith(b, ascii('ftypmif1'), 4)],
+  ['a video or other ISO media file', (b) => startsWith(b, ascii('ftyp'), 4)],
   ['a JPEG 2000 image', (b) => startsWith(b, [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50])],
   ['an EPS file', (b) => startsWith(b, ascii('%!PS'))],
 ];
@@ -226,7 +227,7 @@ function sniff(bytes: Uint8Array, path: string): Mime {
   const other = OTHER_TYPES.find(([, test]) => test(bytes))?.[0];
   const what = bytes.length === 0 ? 'an empty file' : other ?? (text !== undefined ? describeText(text) : 'of a type not known here');
   const stem = path.slice(0, path.length - extname(path).length);
-  const convert = other && other !== 'a PDF document' && other !== 'an EPS file' ? ` (e.g. convert ${path} ${stem}.png)` : '';
+  const convert = other?.endsWith(' image') ? ` (e.g. convert ${path} ${stem}.png)` : '';
   return refuse(`the figure ${shown(path)} is ${what}${named}: a figure must be a PNG, JPEG or SVG file; save it as one of these${convert}`);
 }
 
@@ -315,7 +316,8 @@ function jpegSize(bytes: Uint8Array, path: string): Size {
   let exif: { x: number; y: number; swap: boolean } | undefined;
   let at = 2;
   while (at < bytes.length) {
-    if (bytes[at] !== 0xff) damaged(path, 'JPEG', `a marker was expected at byte ${at}`);
+    // Bytes between segments are an encoder's mistake that decoders skip (libjpeg warns): so here.
+    while (at < bytes.length && bytes[at] !== 0xff) at++;
     while (bytes[at] === 0xff) at++; // fill bytes
     const marker = bytes[at++];
     if (marker === undefined) break;
@@ -508,7 +510,6 @@ const outside = (path: string, what: string): never =>
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'data', 'poster', 'background', 'action', 'formaction', 'ping', 'codebase', 'archive', 'manifest']);
 
 const isLocal = (url: string) => {
-  // eslint-disable-next-line no-control-regex
   const clean = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   return clean === '' || clean.startsWith('#') || /^data:/i.test(clean);
 };
