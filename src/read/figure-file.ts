@@ -10,7 +10,8 @@
 // at, and its SVG reading is a few regular expressions, where the SVG must be
 // scanned here anyway for its root, namespace and outside references. PNG's IHDR
 // and JPEG's frame header are a few fixed fields. To use image-size instead,
-// replace `measure` (one line: its `imageSize(bytes)` gives width and height).
+// replace `measure` (one line: its `imageSize(bytes)` gives width and height;
+// the checks of an SVG's content are apart, in `checkSvg`).
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
@@ -65,6 +66,7 @@ function read(sourcePath: string, url: string): FigureImage {
   const path = filePath(url, shownFolder);
   const file = readInside(folder, shownFolder, path);
   const kind = sniff(file, path);
+  if (kind === 'image/svg+xml') checkSvg(file, path);
   const size = measure(kind, file, path);
   if ('problem' in size) refuse(size.problem);
   const { width, height } = size as { width: number; height: number };
@@ -467,13 +469,19 @@ function svgRoot(text: string, path: string): Tag | undefined {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-function svgSize(text: string, path: string): Size {
+/** Refuses an SVG that a browser would not show, or that refers to anything outside its file. */
+function checkSvg(bytes: Uint8Array, path: string): void {
+  const text = svgText(bytes)!;
   const root = svgRoot(text, path)!;
   const prefix = root.name.includes(':') ? root.name.slice(0, root.name.indexOf(':')) : '';
   if (root.attributes.get(prefix ? `xmlns:${prefix}` : 'xmlns') !== SVG_NS) {
     refuse(`the figure ${shown(path)} lacks xmlns="${SVG_NS}" on its <${root.name}> element, without which browsers show nothing: add it`);
   }
   checkReferences(text, path);
+}
+
+function svgSize(text: string, path: string): Size {
+  const root = svgRoot(text, path)!;
   const width = svgLength(root.attributes.get('width'));
   const height = svgLength(root.attributes.get('height'));
   const box = root.attributes
