@@ -1,7 +1,9 @@
 // The standards annex as plain text rows (identifier, title, status, link),
 // with every label from locale data, for any writer to lay out and escape.
 import type { CitedStandard } from '../model/standards.js';
+import type { Annex } from '../model/document.js';
 import type { LocaleData } from './locale.js';
+import { standardsAnnexLabel } from './body.js';
 
 export interface AnnexRow {
   id: string;
@@ -21,12 +23,15 @@ export interface AnnexView {
   rows: AnnexRow[];
 }
 
-/** The annex, or undefined when the document cites no standard (then it has no annex). */
-export function annexView(standards: readonly CitedStandard[], locale: LocaleData): AnnexView | undefined {
+/**
+ * The annex, or undefined when the document cites no standard (then it has no annex). It comes
+ * after the author's own annexes, and is numbered after them.
+ */
+export function annexView(standards: readonly CitedStandard[], locale: LocaleData, authorAnnexes: readonly Annex[] = []): AnnexView | undefined {
   if (standards.length === 0) return undefined;
   const words = locale.annex;
   return {
-    label: words.label,
+    label: standardsAnnexLabel(authorAnnexes, locale),
     title: words.title,
     columns: words.columns,
     rows: standards.map((s) => ({

@@ -72,3 +72,16 @@ export function buildSeed(formats?: string): string {
   if (run.status !== 0) throw new Error(`build failed (${run.status}):\n${run.stderr}`);
   return out;
 }
+
+/** The project's own test document with every construct of the body (tables, footnotes, figures, annexes, ...). */
+export const BODY_SOURCE = join(ROOT, 'test', 'fixtures', 'body', 'C18-45.md');
+
+/** Builds the body test document (with its catalogue and figures) into a fresh folder and returns that folder. */
+export function buildBody(formats?: string): string {
+  const out = scratch();
+  const args = ['build', BODY_SOURCE, '--out', out, '--quiet'];
+  if (formats) args.push('--format', formats);
+  const run = runCli(args);
+  if (run.status !== 0) throw new Error(`build failed (${run.status}):\n${run.stderr}`);
+  return out;
+}

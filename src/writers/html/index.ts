@@ -2,13 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Block, CouncilDocument } from '../../model/document.js';
+import type { Annex, Block, CouncilDocument, Figure, Table } from '../../model/document.js';
 import type { WriteOptions } from '../options.js';
 import { inlinesToHtml } from './inlines.js';
 import { fromTemplates } from '../../templates/cache.js';
 import { escapeHtml } from './escape.js';
 import { eventItemText } from '../../locale/events.js';
 import { annexView } from '../../locale/annex.js';
+import { annexLabel, figureCaption, noteBack, tableCaption, type Around } from '../../locale/body.js';
 
 interface Templates {
   document: HandlebarsTemplateDelegate;
@@ -23,6 +24,7 @@ function compileTemplates(dir: string): Templates {
   const hb = Handlebars.create();
   const read = (name: string) => readFileSync(join(dir, 'html', name), 'utf8');
   hb.registerPartial('list', read('list.hbs'));
+  hb.registerPartial('blocks', read('blocks.hbs'));
   const compiled = {
     document: hb.compile(read('document.hbs'), { strict: false }),
     css: hb.compile(read('style.css.hbs'), { noEscape: true }),
@@ -36,13 +38,14 @@ function cssString(text: string): string {
 }
 
 function listView(block: Extract<Block, { type: 'list' }>, document: CouncilDocument, options: WriteOptions): unknown {
+  const html = (inlines: Parameters<typeof inlinesToHtml>[0]) => inlinesToHtml(inlines, options.locale);
   return {
     level: Math.min(block.level, 3),
     items: block.items.map((item) => {
       const event = item.event?.event;
       return {
         // An item that lists an event: words from the event's data, an anchor from its id.
-        html: event ? escapeHtml(eventItemText(event, document.events, options.locale)) : inlinesToHtml(item.children),
+        html: event ? escapeHtml(eventItemText(event, document.events, options.locale)) : html(item.children),
         id: event ? `event-${event.id}` : undefined,
         sublists: item.sublists.map((sub) => listView(sub, document, options)),
       };
@@ -50,11 +53,87 @@ function listView(block: Extract<Block, { type: 'list' }>, document: CouncilDocu
   };
 }
 
+/** Locale words around the author's, escaped: the caption of a table or figure. */
+function captionHtml(words: Around, html: string): string {
+  return escapeHtml(words.before) + html + escapeHtml(words.after);
+}
+
+const ALIGN = { left: 'start', center: 'center', right: 'end' } as const;
+
+function tableView(table: Table, options: WriteOptions): unknown {
+  const html = (inlines: Parameters<typeof inlinesToHtml>[0]) => inlinesToHtml(inlines, options.locale);
+  const cell = (children: Parameters<typeof inlinesToHtml>[0], i: number) => ({
+    html: html(children),
+    align: table.align[i] ? ALIGN[table.align[i]!] : undefined,
+  });
+  return {
+    table: true,
+    id: table.title ? table.id : undefined,
+    caption: table.title ? captionHtml(tableCaption(table.number, options.locale), html(table.title)) : undefined,
+    head: table.head.map((c, i) => cell(c.children, i)),
+    rows: table.rows.map((row) => row.map((c, i) => cell(c.children, i))),
+  };
+}
+
+function figureView(figure: Figure, options: WriteOptions): unknown {
+  const image = figure.image!;
+  return {
+    figure: true,
+    id: figure.id,
+    src: `data:${image.mime};base64,${Buffer.from(image.bytes).toString('base64')}`,
+    alt: figure.alt,
+    width: Math.round(image.width),
+    height: Math.round(image.height),
+    caption: captionHtml(figureCaption(figure.number, figure.caption !== undefined, options.locale), figure.caption ? inlinesToHtml(figure.caption, options.locale) : ''),
+  };
+}
+
 function blockView(block: Block, document: CouncilDocument, options: WriteOptions): unknown {
-  if (block.type === 'paragraph') {
-    return { paragraph: true, number: block.number, continuation: block.continuation, html: inlinesToHtml(block.children) };
+  switch (block.type) {
+    case 'paragraph':
+      return {
+        paragraph: true,
+        id: block.id,
+        number: block.number,
+        level: block.level,
+        // Level 1 is the shape every Council document has; only deeper paragraphs need a class of their own.
+        deeper: block.level > 1,
+        continuation: block.continuation,
+        html: inlinesToHtml(block.children, options.locale),
+      };
+    case 'heading':
+      // Sections are h2 under the title's h1, so ## is h3 and ### is h4: no level skipped.
+      return { heading: true, id: block.id, tag: `h${block.level + 1}`, level: block.level, html: inlinesToHtml(block.children, options.locale) };
+    case 'table':
+      return tableView(block, options);
+    case 'figure':
+      return figureView(block, options);
+    case 'list':
+      return listView(block, document, options);
   }
-  return listView(block, document, options);
+}
+
+function annexSectionView(annex: Annex, document: CouncilDocument, options: WriteOptions): unknown {
+  return {
+    id: annex.id,
+    label: annexLabel(annex.number, options.locale),
+    title: inlinesToHtml(annex.title, options.locale),
+    blocks: annex.blocks.map((block) => blockView(block, document, options)),
+  };
+}
+
+function footnotesView(document: CouncilDocument, options: WriteOptions): unknown {
+  const cited = document.footnotes.filter((note) => note.number > 0);
+  if (cited.length === 0) return undefined;
+  return {
+    heading: options.locale.body.notes_heading,
+    notes: cited.map((note) => ({
+      number: note.number,
+      anchor: note.anchor,
+      back: noteBack(note.number, options.locale),
+      paragraphs: note.paragraphs.map((p) => inlinesToHtml(p, options.locale)),
+    })),
+  };
 }
 
 export function htmlContext(document: CouncilDocument, options: WriteOptions) {
@@ -71,16 +150,18 @@ export function htmlContext(document: CouncilDocument, options: WriteOptions) {
     labels,
     css,
     logo,
-    summary: inlinesToHtml(document.meta.summary),
-    actionRequired: inlinesToHtml(document.meta.actionRequired),
-    references: document.meta.references.map(inlinesToHtml),
+    summary: inlinesToHtml(document.meta.summary, options.locale),
+    actionRequired: inlinesToHtml(document.meta.actionRequired, options.locale),
+    references: document.meta.references.map((r) => inlinesToHtml(r, options.locale)),
     sections: document.sections.map((section) => ({
       id: section.id,
       number: section.number,
-      title: inlinesToHtml(section.title),
+      title: inlinesToHtml(section.title, options.locale),
       blocks: section.blocks.map((block) => blockView(block, document, options)),
     })),
-    annex: annexView(document.standards, options.locale),
+    annexes: document.annexes.map((annex) => annexSectionView(annex, document, options)),
+    footnotes: footnotesView(document, options),
+    annex: annexView(document.standards, options.locale, document.annexes),
   };
 }
 

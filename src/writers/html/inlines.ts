@@ -1,7 +1,9 @@
 import type { Inline } from '../../model/document.js';
+import type { LocaleData } from '../../locale/locale.js';
+import { referenceText } from '../../locale/body.js';
 import { escapeHtml } from './escape.js';
 
-export function inlinesToHtml(inlines: Inline[]): string {
+export function inlinesToHtml(inlines: Inline[], locale: LocaleData): string {
   let html = '';
   for (const node of inlines) {
     switch (node.type) {
@@ -9,21 +11,35 @@ export function inlinesToHtml(inlines: Inline[]): string {
         html += escapeHtml(node.value);
         break;
       case 'emphasis':
-        html += `<em>${inlinesToHtml(node.children)}</em>`;
+        html += `<em>${inlinesToHtml(node.children, locale)}</em>`;
         break;
       case 'strong':
-        html += `<strong>${inlinesToHtml(node.children)}</strong>`;
+        html += `<strong>${inlinesToHtml(node.children, locale)}</strong>`;
         break;
       case 'link':
-        html += `<a href="${escapeHtml(node.url)}">${inlinesToHtml(node.children)}</a>`;
+        html += `<a href="${escapeHtml(node.url)}">${inlinesToHtml(node.children, locale)}</a>`;
         break;
       case 'standard':
         html += `<a class="standard" href="${escapeHtml(node.url)}">${escapeHtml(node.text)}</a>`;
         break;
       case 'event':
         // The words that name an event; its facts are in the list of events and the calendar.
-        html += `<span class="event">${inlinesToHtml(node.children)}</span>`;
+        html += `<span class="event">${inlinesToHtml(node.children, locale)}</span>`;
         break;
+      case 'footnote-ref': {
+        // Only a cited note has a number; an unknown one is an error before any writer runs.
+        const number = node.footnote?.number;
+        if (number) {
+          html += `<sup class="footnote-ref"><a href="#fn-${number}" id="fnref-${number}" aria-describedby="footnotes-heading">${number}</a></sup>`;
+        }
+        break;
+      }
+      case 'xref': {
+        const target = node.target;
+        const words = node.children.length > 0 ? inlinesToHtml(node.children, locale) : target ? escapeHtml(referenceText(target, locale)) : '';
+        html += target ? `<a class="xref" href="#${escapeHtml(target.anchor)}">${words}</a>` : words;
+        break;
+      }
       case 'break':
         html += '<br>';
         break;
