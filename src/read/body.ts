@@ -244,7 +244,7 @@ export function readBody(nodes: RootContent[], file: VFile): Body {
             add(readTable(next, file, title), next);
             i++;
           } else {
-            error(file, 'a table title with no table right after it: put the "Table:" line just above the table, with no blank line between', node.position, 'table-title');
+            error(file, 'a table title with no table right after it: put the "Table:" line just above its table', node.position, 'table-title');
           }
           break;
         }

@@ -77,6 +77,27 @@ function textToInlines(value: string, position: Position | undefined, ctx: Inlin
   return out;
 }
 
+/**
+ * GFM reads `[^id]` as a citation only when a note `[^id]: ...` exists; otherwise it stays text.
+ * Such text is taken as a citation of a note that does not exist, so the author hears of it.
+ */
+const UNDEFINED_CITATION = /\[\^([^\]\s]+)\]/g;
+
+function footnoteCitations(value: string, position: Position | undefined, ctx: InlineContext): Inline[] {
+  const out: Inline[] = [];
+  let last = 0;
+  const at = (from: number, to: number): Position | undefined =>
+    ctx.at ?? (position && { start: advance(position.start, value, from), end: advance(position.start, value, to) });
+  for (const match of value.matchAll(UNDEFINED_CITATION)) {
+    if (match.index > last) out.push(...textToInlines(value.slice(last, match.index), at(last, match.index), ctx));
+    last = match.index + match[0].length;
+    out.push({ type: 'footnote-ref', id: match[1]!.toLowerCase(), position: at(match.index, last) });
+  }
+  if (last === 0) return textToInlines(value, position, ctx);
+  if (last < value.length) out.push(...textToInlines(value.slice(last), at(last, value.length), ctx));
+  return out;
+}
+
 export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[] {
   const out: Inline[] = [];
   // Inside <script>...</script> and the like: everything up to the closing tag goes with the tags.
@@ -89,7 +110,7 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
     }
     switch (node.type) {
       case 'text':
-        out.push(...textToInlines(smartQuotes(node.value), node.position, ctx));
+        out.push(...footnoteCitations(smartQuotes(node.value), node.position, ctx));
         break;
       case 'inlineCode':
         out.push({ type: 'text', value: node.value, position });
@@ -140,11 +161,12 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
         );
         break;
       case 'image':
-        error(
+        // A figure is a paragraph of its own (see figure.ts); in running text an image has no place to stand.
+        warn(
           ctx.file,
-          `image "${node.url}" in running text: a figure stands in a paragraph of its own, with a blank line before and after it`,
+          `image "${node.url}" in running text dropped: a figure stands in a paragraph of its own, with a blank line before and after it`,
           position,
-          'image-in-text',
+          'image',
         );
         break;
       case 'footnoteReference':

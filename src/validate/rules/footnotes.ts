@@ -59,7 +59,11 @@ export const unusedFootnote: Rule = {
   id: 'unused-footnote',
   severity: 'warning',
   check(document, report) {
+    const ids = new Set<string>();
     for (const note of document.footnotes) {
+      // A second note with one id is reported as a duplicate, not as unused.
+      if (ids.has(note.id)) continue;
+      ids.add(note.id);
       if (note.number === 0) report(`footnote "[^${note.id}]" is never cited, so it is printed nowhere: cite it with "[^${note.id}]" in the text, or remove it`, note.position);
     }
   },
