@@ -104,6 +104,26 @@ async function main() {
   line('cold build without PDF', `${ms(t['ours: build without PDF']!)}  ${ratio(t['ours: build without PDF']!, peerNoPdf, 1.0)}`);
   if (hasPdf) line('cold full build', `${ms(t['ours: full build']!)}  ${ratio(t['ours: full build']!, peerFull, 0.9)}`);
 
+  // The project's document with every construct of the body: tables, footnotes, figures, annexes,
+  // cross-references. Its peer is pandoc on the same Markdown, figures embedded, and Chromium's print.
+  if (hasPdf) {
+    const bodyDir = join(ROOT, 'test', 'fixtures', 'body');
+    const bodySource = join(bodyDir, 'C18-45.md');
+    const bodyOut = join(work, 'body-out');
+    const bodyHtml = join(work, 'body-pandoc.html');
+    const bodyPeer =
+      `pandoc ${sh(bodySource)} --resource-path=${sh(bodyDir)} -o ${sh(join(work, 'body-pandoc.docx'))} && ` +
+      `pandoc ${sh(bodySource)} --resource-path=${sh(bodyDir)} -s --self-contained -o ${sh(bodyHtml)} && ` +
+      `${CHROMIUM} ${CHROMIUM_FLAGS} --user-data-dir=${sh(join(work, 'chromium'))} --no-pdf-header-footer --print-to-pdf=${sh(join(work, 'body-pandoc.pdf'))} file://${bodyHtml}`;
+    const tb = hyperfine({
+      'ours: body document': `rm -rf ${sh(bodyOut)} && node ${sh(CLI)} build ${sh(bodySource)} --out ${sh(bodyOut)} --quiet`,
+      'pandoc + Chromium: body document': bodyPeer,
+    });
+    const peerBody = tb['pandoc + Chromium: body document']!;
+    line('test document with tables, footnotes, figures (C18/45): pandoc + Chromium', ms(peerBody));
+    line('test document with tables, footnotes, figures (C18/45): cold full build', `${ms(tb['ours: body document']!)}  (${(tb['ours: body document']! / peerBody).toFixed(2)}×)`);
+  }
+
   // Watch: from saving a one-paragraph edit to the outputs written.
   for (const formats of hasPdf ? [withoutPdf, FORMAT_NAMES.join(',')] : [withoutPdf]) {
     const dir = join(work, `watch-${formats.length}`);

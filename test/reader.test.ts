@@ -85,7 +85,7 @@ describe('reader', () => {
   it('drops links that are not http, https or mailto, with a warning at their place', () => {
     const { document, messages } = read('\n# One\n\nSee [this](javascript:alert(1)).\n');
     expect(messages).toEqual([
-      'test.md:14:5: warning: link to "javascript:alert(1)" dropped, its text kept: only http, https and mailto links are allowed [unsafe-link]',
+      'test.md:14:5: warning: link to "javascript:alert(1)" dropped, its text kept: only http, https and mailto links, and \"#label\" references, are allowed [unsafe-link]',
     ]);
     expect(JSON.stringify(document)).not.toContain('javascript');
   });

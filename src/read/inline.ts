@@ -164,7 +164,7 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
         // A figure is a paragraph of its own (see figure.ts); in running text an image has no place to stand.
         warn(
           ctx.file,
-          `image "${node.url}" in running text dropped: a figure stands in a paragraph of its own, with a blank line before and after it`,
+          `image "${node.url}" dropped: it stands in running text, and a figure stands in a paragraph of its own, with a blank line before and after it`,
           position,
           'image',
         );
