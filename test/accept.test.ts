@@ -27,7 +27,7 @@ it('silences an accepted warning in the block below the comment, and nowhere els
   );
   expect(status).toBe(0);
   expect(messages).toEqual([
-    'source/doc.md:17:5: warning: link to "ftp://example.org/b" dropped, its text kept: only http, https and mailto links are allowed [unsafe-link]',
+    'source/doc.md:17:5: warning: link to "ftp://example.org/b" dropped, its text kept: only http, https and mailto links, and \"#label\" references, are allowed [unsafe-link]',
   ]);
 });
 
