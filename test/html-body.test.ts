@@ -21,8 +21,10 @@ beforeAll(() => {
 describe('the body in HTML', () => {
   it('has tables with a numbered caption, column headers and aligned cells', () => {
     const tables = selectAll('table.body-table', tree);
-    expect(tables).toHaveLength(2);
-    const [offices, events] = tables as [Element, Element];
+    expect(tables).toHaveLength(3);
+    const [offices, events, forms] = tables as [Element, Element, Element];
+    // A table without a "Table:" line has no caption, and takes no number.
+    expect(select('caption', forms)).toBeUndefined();
     expect(text(select('caption', offices) as Element)).toBe('Table 1 – Regional and area offices at 31 December 2017');
     const heads = selectAll('thead th', offices);
     expect(heads.map((th) => text(th))).toEqual(['Region', 'Regional office', 'Area offices', 'Posts budgeted', 'Posts filled']);
