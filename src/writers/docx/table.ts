@@ -65,8 +65,8 @@ export function tableChildren(table: TableBlock, context: BodyContext): FileChil
     });
   const row = (cells: readonly Cell[], style: string, head: boolean) =>
     new TableRow({
-      // Word repeats a header row only when it is the table's first.
-      tableHeader: head,
+      // Word repeats a header row only when it is the table's first; docx writes `false` as an explicit "off".
+      ...(head ? { tableHeader: true } : {}),
       cantSplit: true,
       children: Array.from({ length: columns }, (_, i) => cell(cells[i], i, style)),
     });
