@@ -1,6 +1,6 @@
 // Model → DOCX with the docx package, laid out by templates/docx/layout.yaml
 // and worded by the locale data, as the HTML is.
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { CouncilDocument } from '../../model/document.js';
 import type { WriteOptions } from '../options.js';
 import { annexView } from '../../locale/annex.js';
@@ -50,14 +50,23 @@ function standardsAnnex(document: CouncilDocument, options: WriteOptions) {
   return view && { ...view, label: standardsAnnexLabel(document.annexes, options.locale) };
 }
 
-/** Word's footnotes, by the number of their first citation; a note never cited is left out. */
+/**
+ * Word's footnotes, by the number of their first citation; a note never cited
+ * is left out. docx puts the note's number first; a space parts it from the
+ * words, as in a note Word inserts.
+ */
 function footnotes(document: CouncilDocument, context: InlineContext): Record<string, { children: Paragraph[] }> {
   return Object.fromEntries(
     document.footnotes
       .filter((note) => note.number > 0)
       .map((note) => [
         String(note.number),
-        { children: note.paragraphs.map((words) => new Paragraph({ style: STYLE.footnoteText, children: inlineRuns(words, context) })) },
+        {
+          children: note.paragraphs.map(
+            (words, i) =>
+              new Paragraph({ style: STYLE.footnoteText, children: [...(i === 0 ? [new TextRun(' ')] : []), ...inlineRuns(words, context)] }),
+          ),
+        },
       ]),
   );
 }
