@@ -1,14 +1,18 @@
-// Sections and their blocks → paragraphs. Numbers and bullets are typed into
-// the text, followed by a tab, as ITU documents have them: they survive copy
-// and paste, and paragraphs are cited by them ("see 1.7"). Word's own list
-// numbering would renumber them on every edit.
-import { Paragraph, Tab, TextRun, type FileChild } from 'docx';
-import type { Block, BulletList, Event, ListItem, Section } from '../../model/document.js';
+// Sections, annexes and their blocks → paragraphs and tables. Numbers and
+// bullets are typed into the text, followed by a tab, as ITU documents have
+// them: they survive copy and paste, and paragraphs are cited by them ("see
+// 1.7"). Word's own list numbering would renumber them on every edit.
+import { Bookmark, Paragraph, Tab, TextRun, type FileChild, type ParagraphChild } from 'docx';
+import type { Annex, Block, BulletList, Event, Heading, ListItem, Section } from '../../model/document.js';
+import { annexLabel } from '../../locale/body.js';
 import { eventItemText } from '../../locale/events.js';
 import type { LocaleData } from '../../locale/locale.js';
-import { inlineRuns } from './inlines.js';
+import { bookmarkName } from './bookmarks.js';
+import { figureParagraphs } from './figure.js';
+import { inlineRuns, type InlineContext } from './inlines.js';
 import type { Layout } from './layout.js';
-import { LIST_LEVELS, STYLE, textIndent } from './styles.js';
+import { LIST_LEVELS, numberHang, STYLE } from './styles.js';
+import { tableChildren } from './table.js';
 
 /** What the walk over the body needs besides the blocks. */
 export interface BodyContext {
@@ -16,6 +20,7 @@ export interface BodyContext {
   locale: LocaleData;
   /** The document's events, where an item that lists one finds its words. */
   events: readonly Event[];
+  inline: InlineContext;
 }
 
 /** A number or bullet and the tab after it, which takes the text to its indent. */
@@ -23,10 +28,15 @@ function marker(text: string): TextRun {
   return new TextRun({ children: [text, new Tab()] });
 }
 
+/** Runs a cross-reference can point to, under the anchor's bookmark name. */
+export function bookmarked(anchor: string, children: ParagraphChild[]): ParagraphChild[] {
+  return [new Bookmark({ id: bookmarkName(anchor), children })];
+}
+
 function itemRuns(item: ListItem, context: BodyContext) {
   const event = item.event?.event;
   // An item that lists an event takes its words from the event's data, as the calendar does.
-  return event ? [new TextRun(eventItemText(event, context.events, context.locale))] : inlineRuns(item.children);
+  return event ? [new TextRun(eventItemText(event, context.events, context.locale))] : inlineRuns(item.children, context.inline);
 }
 
 function listParagraphs(list: BulletList, context: BodyContext): Paragraph[] {
@@ -39,22 +49,39 @@ function listParagraphs(list: BulletList, context: BodyContext): Paragraph[] {
   ]);
 }
 
-function blockParagraphs(block: Block, context: BodyContext): Paragraph[] {
+function headingParagraph(heading: Heading, context: BodyContext): Paragraph {
+  return new Paragraph({
+    style: heading.level === 2 ? STYLE.heading2 : STYLE.heading3,
+    children: bookmarked(heading.id, inlineRuns(heading.children, context.inline)),
+  });
+}
+
+/**
+ * `sectionParts` is 1 in a section, whose number comes first in its
+ * paragraphs' (2.3), and 0 in an annex (3, 3.1).
+ */
+function blockChildren(block: Block, context: BodyContext, sectionParts: number): FileChild[] {
   switch (block.type) {
     case 'paragraph': {
-      const hang = textIndent(context.layout);
-      if (block.number === undefined) {
-        return [new Paragraph({ indent: { left: hang }, children: inlineRuns(block.children) })];
-      }
+      const hang = numberHang(context.layout, block.level + sectionParts);
+      const runs = inlineRuns(block.children, context.inline);
+      if (block.number === undefined) return [new Paragraph({ indent: { left: hang }, children: runs })];
+      const numbered = [marker(block.number), ...runs];
       return [
         new Paragraph({
           indent: { left: hang, hanging: hang },
-          children: [marker(block.number), ...inlineRuns(block.children)],
+          children: block.id ? bookmarked(block.id, numbered) : numbered,
         }),
       ];
     }
     case 'list':
       return listParagraphs(block, context);
+    case 'heading':
+      return [headingParagraph(block, context)];
+    case 'table':
+      return tableChildren(block, context);
+    case 'figure':
+      return figureParagraphs(block, context);
     default: {
       const unhandled: never = block;
       throw new Error(`DOCX writer: no rule for block ${(unhandled as Block).type}`);
@@ -64,7 +91,23 @@ function blockParagraphs(block: Block, context: BodyContext): Paragraph[] {
 
 export function sectionParagraphs(section: Section, context: BodyContext): FileChild[] {
   return [
-    new Paragraph({ style: STYLE.heading1, children: [marker(`${section.number}.`), ...inlineRuns(section.title)] }),
-    ...section.blocks.flatMap((block) => blockParagraphs(block, context)),
+    new Paragraph({
+      style: STYLE.heading1,
+      children: bookmarked(section.id, [marker(`${section.number}.`), ...inlineRuns(section.title, context.inline)]),
+    }),
+    ...section.blocks.flatMap((block) => blockChildren(block, context, 1)),
+  ];
+}
+
+/** An annex of the author's: a new page, the centred label and title, its blocks numbered from 1. */
+export function annexParagraphs(annex: Annex, context: BodyContext): FileChild[] {
+  return [
+    new Paragraph({
+      style: STYLE.annexNo,
+      pageBreakBefore: true,
+      children: bookmarked(annex.id, [new TextRun(annexLabel(annex.number, context.locale))]),
+    }),
+    new Paragraph({ style: STYLE.annexTitle, children: inlineRuns(annex.title, context.inline) }),
+    ...annex.blocks.flatMap((block) => blockChildren(block, context, 0)),
   ];
 }

@@ -21,7 +21,7 @@ import { basename } from 'node:path';
 import type { CouncilDocument } from '../../model/document.js';
 import type { DocumentLabels } from '../../locale/labels.js';
 import type { Logo, Settings } from '../../templates/settings.js';
-import { inlineRuns } from './inlines.js';
+import { inlineRuns, type InlineContext } from './inlines.js';
 import { halfPoints, twips, type Layout } from './layout.js';
 import { STYLE } from './styles.js';
 
@@ -115,22 +115,22 @@ function headerTable(labels: DocumentLabels, settings: Settings, layout: Layout)
   });
 }
 
-function box(document: CouncilDocument, labels: DocumentLabels, layout: Layout): Table {
+function box(document: CouncilDocument, labels: DocumentLabels, layout: Layout, context: InlineContext): Table {
   const border = { style: BorderStyle.SINGLE, size: Math.round(layout.first_page.box_border_pt * 8), color: '000000' };
   const padding = twips.mm(layout.first_page.box_padding_mm);
   const label = (text: string) => new Paragraph({ style: STYLE.headingb, children: [new TextRun(text)] });
   const meta = document.meta;
   const children = [
     label(labels.summary),
-    new Paragraph({ children: inlineRuns(meta.summary) }),
+    new Paragraph({ children: inlineRuns(meta.summary, context) }),
     label(labels.actionRequired),
-    new Paragraph({ children: inlineRuns(meta.actionRequired) }),
+    new Paragraph({ children: inlineRuns(meta.actionRequired, context) }),
   ];
   if (meta.references.length > 0) {
     children.push(
       new Paragraph({ spacing: { before: twips.pt(layout.spacing.heading_after_pt) }, children: [new TextRun(layout.first_page.rule)] }),
       label(labels.references),
-      ...meta.references.map((reference) => new Paragraph({ children: inlineRuns(reference) })),
+      ...meta.references.map((reference) => new Paragraph({ children: inlineRuns(reference, context) })),
     );
   }
   const width = twips.mm(layout.page.width_mm - 2 * layout.page.margin_mm);
@@ -155,11 +155,17 @@ function box(document: CouncilDocument, labels: DocumentLabels, layout: Layout):
   });
 }
 
-export function firstPage(document: CouncilDocument, labels: DocumentLabels, settings: Settings, layout: Layout): FileChild[] {
+export function firstPage(
+  document: CouncilDocument,
+  labels: DocumentLabels,
+  settings: Settings,
+  layout: Layout,
+  context: InlineContext,
+): FileChild[] {
   return [
     headerTable(labels, settings, layout),
     new Paragraph({ style: STYLE.source, children: [new TextRun(labels.from)] }),
     new Paragraph({ style: STYLE.title, children: [new TextRun(labels.title)] }),
-    box(document, labels, layout),
+    box(document, labels, layout, context),
   ];
 }

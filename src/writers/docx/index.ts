@@ -1,23 +1,33 @@
 // Model → DOCX with the docx package, laid out by templates/docx/layout.yaml
 // and worded by the locale data, as the HTML is.
-import { Document, Packer } from 'docx';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { CouncilDocument } from '../../model/document.js';
 import type { WriteOptions } from '../options.js';
 import { annexView } from '../../locale/annex.js';
+import { standardsAnnexLabel } from '../../locale/body.js';
 import { annexChildren } from './annex.js';
-import { sectionParagraphs } from './blocks.js';
+import { annexParagraphs, sectionParagraphs, type BodyContext } from './blocks.js';
 import { firstPage } from './first-page.js';
+import { inlineContext, inlineRuns, type InlineContext } from './inlines.js';
 import { plainWords } from '../../model/plain-text.js';
 import { loadLayout } from './layout.js';
 import { buildTime, zipPackage, type PackageFiles } from './package.js';
 import { pageProperties } from './page.js';
-import { documentStyles, textIndent } from './styles.js';
+import { documentStyles, STYLE, textIndent } from './styles.js';
 
 export async function writeDocx(document: CouncilDocument, options: WriteOptions): Promise<Uint8Array> {
-  const { labels, settings } = options;
+  const { labels, settings, locale } = options;
   const layout = loadLayout(options.templatesDir);
   const time = buildTime(document.meta.date);
-  const body = { layout, locale: options.locale, events: document.events };
+  const inline = inlineContext(locale);
+  const body: BodyContext = { layout, locale, events: document.events, inline };
+  // Made first: the text's citations, made next, are what the notes are numbered by, not the order of this list.
+  const children = [
+    ...firstPage(document, labels, settings, layout, inline),
+    ...document.sections.flatMap((section) => sectionParagraphs(section, body)),
+    ...document.annexes.flatMap((annex) => annexParagraphs(annex, body)),
+    ...annexChildren(standardsAnnex(document, options), layout),
+  ];
   const docx = new Document({
     title: document.meta.title,
     subject: labels.documentNumber,
@@ -28,18 +38,37 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
     // Tabs typed by an editor land where the text of numbered paragraphs starts.
     defaultTabStop: textIndent(layout),
     styles: documentStyles(layout, document.meta.language),
-    sections: [
-      {
-        ...pageProperties(labels, layout),
-        children: [
-          ...firstPage(document, labels, settings, layout),
-          ...document.sections.flatMap((section) => sectionParagraphs(section, body)),
-          ...annexChildren(annexView(document.standards, options.locale), layout),
-        ],
-      },
-    ],
+    footnotes: footnotes(document, { ...inline, inNote: true }),
+    sections: [{ ...pageProperties(labels, layout), children }],
   });
   return zipPackage(compile(docx), time);
+}
+
+/** The standards annex, numbered after the author's annexes. */
+function standardsAnnex(document: CouncilDocument, options: WriteOptions) {
+  const view = annexView(document.standards, options.locale);
+  return view && { ...view, label: standardsAnnexLabel(document.annexes, options.locale) };
+}
+
+/**
+ * Word's footnotes, by the number of their first citation; a note never cited
+ * is left out. docx puts the note's number first; a space parts it from the
+ * words, as in a note Word inserts.
+ */
+function footnotes(document: CouncilDocument, context: InlineContext): Record<string, { children: Paragraph[] }> {
+  return Object.fromEntries(
+    document.footnotes
+      .filter((note) => note.number > 0)
+      .map((note) => [
+        String(note.number),
+        {
+          children: note.paragraphs.map(
+            (words, i) =>
+              new Paragraph({ style: STYLE.footnoteText, children: [...(i === 0 ? [new TextRun(' ')] : []), ...inlineRuns(words, context)] }),
+          ),
+        },
+      ]),
+  );
 }
 
 /**

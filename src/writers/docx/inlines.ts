@@ -1,7 +1,18 @@
 // Inline content → runs. Word has no nesting of bold in italics: each run
 // carries the formatting of every node above it, passed down as `format`.
-import { ExternalHyperlink, NoBreakHyphen, TextRun, type ParagraphChild } from 'docx';
-import type { Inline } from '../../model/document.js';
+import {
+  Bookmark,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  InternalHyperlink,
+  NoBreakHyphen,
+  TextRun,
+  type ParagraphChild,
+} from 'docx';
+import type { FootnoteRef, Inline } from '../../model/document.js';
+import { referenceText } from '../../locale/body.js';
+import type { LocaleData } from '../../locale/locale.js';
+import { bookmarkName } from './bookmarks.js';
 import { STYLE } from './styles.js';
 
 interface Format {
@@ -9,6 +20,21 @@ interface Format {
   italics?: boolean;
   /** Inside a hyperlink: Word cannot nest one in another, so inner links become their words. */
   linked?: boolean;
+  /** Character style of the words, Hyperlink inside a link to the web. */
+  style?: string;
+}
+
+/** What runs need besides their nodes: the words of empty cross-references, and which notes are cited already. */
+export interface InlineContext {
+  locale: LocaleData;
+  /** Numbers of the notes whose first citation is written. */
+  cited: Set<number>;
+  /** Inside a note: Word has no footnote in a footnote. */
+  inNote?: boolean;
+}
+
+export function inlineContext(locale: LocaleData): InlineContext {
+  return { locale, cited: new Set() };
 }
 
 /**
@@ -24,26 +50,44 @@ export function unbroken(text: string): (string | NoBreakHyphen)[] {
     .filter((piece) => piece !== '');
 }
 
-function link(url: string, children: TextRun[], format: Format): ParagraphChild[] {
+function link(url: string, children: ParagraphChild[], format: Format): ParagraphChild[] {
   return format.linked ? children : [new ExternalHyperlink({ link: url, children })];
 }
 
-export function inlineRuns(nodes: readonly Inline[], format: Format = {}): ParagraphChild[] {
+/**
+ * A note's number where it is cited. Word's footnote is cited once: a second
+ * citation of the same note (or one inside a note, where Word has no notes)
+ * prints its number in the reference style, as Word's own cross-reference to a
+ * note does. The first citation carries the bookmark a reference to the note
+ * links to: a bookmark inside footnotes.xml is not one Word's links can reach
+ * from the body in every version, the citation is.
+ */
+function footnoteRuns(node: FootnoteRef, context: InlineContext | undefined): ParagraphChild[] {
+  const note = node.footnote;
+  if (!note || note.number === 0) throw new Error(`DOCX writer: footnote reference ^${node.id} has no note`);
+  if (!context || context.inNote || context.cited.has(note.number)) {
+    return [new TextRun({ text: String(note.number), style: STYLE.footnoteReference })];
+  }
+  context.cited.add(note.number);
+  return [new Bookmark({ id: bookmarkName(note.anchor), children: [new FootnoteReferenceRun(note.number)] })];
+}
+
+export function inlineRuns(nodes: readonly Inline[], context?: InlineContext, format: Format = {}): ParagraphChild[] {
   const runs: ParagraphChild[] = [];
-  const linkFormat = { ...format, linked: true };
+  const linkFormat = { ...format, linked: true, style: STYLE.hyperlink };
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        runs.push(new TextRun({ text: node.value, bold: format.bold, italics: format.italics, style: format.linked ? STYLE.hyperlink : undefined }));
+        runs.push(new TextRun({ text: node.value, bold: format.bold, italics: format.italics, style: format.style }));
         break;
       case 'emphasis':
-        runs.push(...inlineRuns(node.children, { ...format, italics: true }));
+        runs.push(...inlineRuns(node.children, context, { ...format, italics: true }));
         break;
       case 'strong':
-        runs.push(...inlineRuns(node.children, { ...format, bold: true }));
+        runs.push(...inlineRuns(node.children, context, { ...format, bold: true }));
         break;
       case 'link':
-        runs.push(...link(node.url, inlineRuns(node.children, linkFormat) as TextRun[], format));
+        runs.push(...link(node.url, inlineRuns(node.children, context, format.linked ? format : linkFormat), format));
         break;
       case 'standard':
         runs.push(
@@ -56,8 +100,22 @@ export function inlineRuns(nodes: readonly Inline[], format: Format = {}): Parag
         break;
       case 'event':
         // The words that name an event; its facts are in the list of events and the calendar.
-        runs.push(...inlineRuns(node.children, format));
+        runs.push(...inlineRuns(node.children, context, format));
         break;
+      case 'footnote-ref':
+        runs.push(...footnoteRuns(node, context));
+        break;
+      case 'xref': {
+        const target = node.target;
+        if (!target || !context) throw new Error(`DOCX writer: cross-reference #${node.label} has no target`);
+        // In the text's own style, as Word's cross-references are: a number in blue would read as a web link.
+        const words =
+          node.children.length > 0
+            ? inlineRuns(node.children, context, { ...format, linked: true })
+            : [new TextRun({ text: referenceText(target, context.locale), bold: format.bold, italics: format.italics, style: format.style })];
+        runs.push(...(format.linked ? words : [new InternalHyperlink({ anchor: bookmarkName(target.anchor), children: words })]));
+        break;
+      }
       case 'break':
         runs.push(new TextRun({ break: 1 }));
         break;

@@ -39,8 +39,11 @@ const layoutSchema = z.strictObject({
     title_before_pt: z.number().nonnegative(),
     title_after_pt: z.number().nonnegative(),
     line: length,
+    subheading_before_pt: z.number().nonnegative(),
+    around_table_pt: z.number().nonnegative(),
+    caption_gap_pt: z.number().nonnegative(),
   }),
-  indent: z.strictObject({ number_mm: length, bullet_mm: length }),
+  indent: z.strictObject({ number_mm: length, deeper_number_mm: length, bullet_mm: length }),
   bullets: z.array(z.string().min(1)).min(1),
   first_page: z.strictObject({
     left_column_mm: length,
@@ -58,6 +61,7 @@ const layoutSchema = z.strictObject({
     cell_padding_mm: z.number().nonnegative(),
     title_after_pt: z.number().nonnegative(),
   }),
+  tables: z.strictObject({ min_column_mm: length, char_em: length }),
   word_languages: z.strictObject(
     Object.fromEntries(LANGUAGES.map((l) => [l, wordLanguage])) as Record<(typeof LANGUAGES)[number], typeof wordLanguage>,
   ),

@@ -2,8 +2,10 @@
 // builds; `make` rewriting only outputs that changed). docx cannot be told so:
 // it dates docProps/core.xml and every zip entry with the wall clock (the
 // entries in local time, so the time zone changes the bytes too), and names
-// hyperlink relationships with random ids. So the package's files are taken
-// from docx before it zips them, mended, and zipped here once.
+// hyperlink relationships with random ids, and bookmarks and drawings with
+// numbers from counters shared by every document the process makes. So the
+// package's files are taken from docx before it zips them, mended, and zipped
+// here once.
 import { Zip, type ZipInputFile } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { IsoDate } from '../../model/meta.js';
@@ -78,6 +80,33 @@ function renameRandomIds(files: PackageFiles): void {
 }
 
 /**
+ * Bookmarks and drawings are numbered by docx from counters that live as long
+ * as the process, so a document made after another (a batch, a watch rebuild)
+ * would get other numbers. They are numbered again here in the order of the
+ * package, each unique in it as Word wants: a bookmark by its start, its end
+ * taking the same number.
+ */
+function renumberCounters(files: PackageFiles): void {
+  let drawings = 0;
+  let marks = 0;
+  for (const [path, xml] of files) {
+    if (typeof xml !== 'string' || !path.endsWith('.xml')) continue;
+    const bookmarks = new Map<string, number>();
+    let fixed = xml.replace(/(<w:bookmarkStart\b[^>]*?\bw:id=")(-?\d+)"/g, (_match, head: string, id: string) => {
+      const number = ++marks;
+      bookmarks.set(id, number);
+      return `${head}${number}"`;
+    });
+    fixed = fixed.replace(/(<w:bookmarkEnd\b[^>]*?\bw:id=")(-?\d+)"/g, (match, head: string, id: string) => {
+      const number = bookmarks.get(id);
+      return number === undefined ? match : `${head}${number}"`;
+    });
+    fixed = fixed.replace(/(<wp:docPr\b[^>]*?\bid=")(\d+)"/g, (_match, head: string) => `${head}${++drawings}"`);
+    if (fixed !== xml) files.set(path, fixed);
+  }
+}
+
+/**
  * A zip entry's time is a local date and time (MS-DOS format, 1980 to 2107).
  * fflate reads it from a Date in the local time zone, so the Date is made
  * from the UTC fields of `time`: every zone then writes the same fields.
@@ -106,6 +135,7 @@ export function zipPackage(files: PackageFiles, time: Date): Uint8Array {
   if (typeof core !== 'string') throw new Error('DOCX writer: docx wrote no docProps/core.xml');
   files.set('docProps/core.xml', replaceTimestamps(core, time));
   renameRandomIds(files);
+  renumberCounters(files);
   const mtime = entryTime(time);
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;

@@ -10,6 +10,8 @@ import { halfPoints, twips, type Layout } from './layout.js';
 export const STYLE = {
   normal: 'Normal',
   heading1: 'Heading1',
+  heading2: 'Heading2',
+  heading3: 'Heading3',
   headingb: 'Headingb',
   source: 'Source',
   title: 'Title1',
@@ -20,12 +22,28 @@ export const STYLE = {
   annexTitle: 'Annextitle',
   tableHead: 'Tablehead',
   tableText: 'Tabletext',
+  tableTitle: 'Tabletitle',
+  figure: 'Figure',
+  figureTitle: 'Figuretitle',
+  /** docx's own style for a note's number, Word's "footnote reference". */
+  footnoteReference: 'FootnoteReference',
+  /** docx's own style for a note's text, Word's "footnote text". */
+  footnoteText: 'FootnoteText',
   /** enumlev1, enumlev2, enumlev3: ITU's list levels. */
   enumlev: (level: number) => `enumlev${level}`,
 } as const;
 
 /** Deepest list level with a style of its own; deeper lists use it too. */
 export const LIST_LEVELS = 3;
+
+/**
+ * Where the text of a numbered paragraph starts, its number hanging in front:
+ * the same for 2.3 and 2.3.1, as in ITU's documents, wider from 2.3.1.1 on.
+ * `parts` counts the number's parts, including the section's.
+ */
+export function numberHang(layout: Layout, parts: number): number {
+  return parts >= 4 ? twips.mm(layout.indent.deeper_number_mm) : textIndent(layout);
+}
 
 /** Where a paragraph's text starts, from the margin, for body text and each list level. */
 export function textIndent(layout: Layout, listLevel = 0): number {
@@ -46,6 +64,31 @@ export function documentStyles(layout: Layout, language: Language): IStylesOptio
       indent: { left: textIndent(layout, level), hanging: twips.mm(layout.indent.bullet_mm) },
       spacing: { before: Math.round(before / 2) },
     },
+  });
+  // Unnumbered headings inside a section or annex, in the outline under its Heading 1.
+  const subheading = (level: 2 | 3) => ({
+    id: level === 2 ? STYLE.heading2 : STYLE.heading3,
+    name: `Heading ${level}`,
+    basedOn: STYLE.normal,
+    next: STYLE.normal,
+    quickFormat: true,
+    run: { bold: true, size: halfPoints(layout.font.size_pt) },
+    paragraph: {
+      keepNext: true,
+      keepLines: true,
+      outlineLevel: level - 1,
+      spacing: { before: twips.pt(layout.spacing.subheading_before_pt), after: twips.pt(layout.spacing.heading_after_pt) },
+    },
+  });
+  const around = twips.pt(layout.spacing.around_table_pt);
+  const gap = twips.pt(layout.spacing.caption_gap_pt);
+  const caption = (id: string, name: string, spacing: { before: number; after: number }, keepNext: boolean) => ({
+    id,
+    name,
+    basedOn: STYLE.normal,
+    next: STYLE.normal,
+    run: { bold: true },
+    paragraph: { alignment: AlignmentType.CENTER, keepLines: true, keepNext, spacing },
   });
   return {
     default: {
@@ -75,6 +118,8 @@ export function documentStyles(layout: Layout, language: Language): IStylesOptio
           spacing: { before: twips.pt(layout.spacing.heading_before_pt), after: twips.pt(layout.spacing.heading_after_pt) },
         },
       },
+      subheading(2),
+      subheading(3),
       // ITU's run-in heading: bold, kept with what follows, not in the outline.
       {
         id: STYLE.headingb,
@@ -161,6 +206,16 @@ export function documentStyles(layout: Layout, language: Language): IStylesOptio
         run: { bold: true },
         paragraph: { keepNext: true },
       },
+      // A table's caption stands above it and is kept with it; a figure's stands below its picture, which is kept with it.
+      caption(STYLE.tableTitle, 'Table_title', { before: around, after: gap }, true),
+      {
+        id: STYLE.figure,
+        name: 'Figure',
+        basedOn: STYLE.normal,
+        next: STYLE.figureTitle,
+        paragraph: { alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: around } },
+      },
+      caption(STYLE.figureTitle, 'Figure_title', { before: gap, after: around }, false),
     ],
     characterStyles: [
       {
