@@ -4,7 +4,6 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { CouncilDocument } from '../../model/document.js';
 import type { WriteOptions } from '../options.js';
 import { annexView } from '../../locale/annex.js';
-import { standardsAnnexLabel } from '../../locale/body.js';
 import { annexChildren } from './annex.js';
 import { annexParagraphs, sectionParagraphs, type BodyContext } from './blocks.js';
 import { firstPage } from './first-page.js';
@@ -46,8 +45,7 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
 
 /** The standards annex, numbered after the author's annexes. */
 function standardsAnnex(document: CouncilDocument, options: WriteOptions) {
-  const view = annexView(document.standards, options.locale);
-  return view && { ...view, label: standardsAnnexLabel(document.annexes, options.locale) };
+  return annexView(document.standards, options.locale, document.annexes);
 }
 
 /**
