@@ -95,6 +95,8 @@ describe('the body in HTML', () => {
       '#annex-1': 'Annex 1',
       '#figure-1': 'Figure 1',
       '#fn-2': 'the note on posts',
+      '#heading-2': '“Coordination with headquarters”',
+      '#para-2.5.1': '2.5.1',
     });
     for (const href of Object.keys(refs)) expect(byId(href.slice(1)), href).toBeDefined();
   });

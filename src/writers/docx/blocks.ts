@@ -2,14 +2,13 @@
 // bullets are typed into the text, followed by a tab, as ITU documents have
 // them: they survive copy and paste, and paragraphs are cited by them ("see
 // 1.7"). Word's own list numbering would renumber them on every edit.
-import { Bookmark, Paragraph, Tab, TextRun, type FileChild, type ParagraphChild } from 'docx';
+import { Paragraph, Tab, TextRun, type FileChild } from 'docx';
 import type { Annex, Block, BulletList, Event, Heading, ListItem, Section } from '../../model/document.js';
 import { annexLabel } from '../../locale/body.js';
 import { eventItemText } from '../../locale/events.js';
 import type { LocaleData } from '../../locale/locale.js';
-import { bookmarkName } from './bookmarks.js';
 import { figureParagraphs } from './figure.js';
-import { inlineRuns, type InlineContext } from './inlines.js';
+import { bookmarked, inlineRuns, type InlineContext } from './inlines.js';
 import type { Layout } from './layout.js';
 import { LIST_LEVELS, numberHang, STYLE } from './styles.js';
 import { tableChildren } from './table.js';
@@ -26,11 +25,6 @@ export interface BodyContext {
 /** A number or bullet and the tab after it, which takes the text to its indent. */
 function marker(text: string): TextRun {
   return new TextRun({ children: [text, new Tab()] });
-}
-
-/** Runs a cross-reference can point to, under the anchor's bookmark name. */
-export function bookmarked(anchor: string, children: ParagraphChild[]): ParagraphChild[] {
-  return [new Bookmark({ id: bookmarkName(anchor), children })];
 }
 
 function itemRuns(item: ListItem, context: BodyContext) {
@@ -52,7 +46,7 @@ function listParagraphs(list: BulletList, context: BodyContext): Paragraph[] {
 function headingParagraph(heading: Heading, context: BodyContext): Paragraph {
   return new Paragraph({
     style: heading.level === 2 ? STYLE.heading2 : STYLE.heading3,
-    children: bookmarked(heading.id, inlineRuns(heading.children, context.inline)),
+    children: bookmarked(heading.id, inlineRuns(heading.children, context.inline), context.inline),
   });
 }
 
@@ -70,7 +64,7 @@ function blockChildren(block: Block, context: BodyContext, sectionParts: number)
       return [
         new Paragraph({
           indent: { left: hang, hanging: hang },
-          children: block.id ? bookmarked(block.id, numbered) : numbered,
+          children: block.id ? bookmarked(block.id, numbered, context.inline) : numbered,
         }),
       ];
     }
@@ -93,7 +87,7 @@ export function sectionParagraphs(section: Section, context: BodyContext): FileC
   return [
     new Paragraph({
       style: STYLE.heading1,
-      children: bookmarked(section.id, [marker(`${section.number}.`), ...inlineRuns(section.title, context.inline)]),
+      children: bookmarked(section.id, [marker(`${section.number}.`), ...inlineRuns(section.title, context.inline)], context.inline),
     }),
     ...section.blocks.flatMap((block) => blockChildren(block, context, 1)),
   ];
@@ -105,7 +99,7 @@ export function annexParagraphs(annex: Annex, context: BodyContext): FileChild[]
     new Paragraph({
       style: STYLE.annexNo,
       pageBreakBefore: true,
-      children: bookmarked(annex.id, [new TextRun(annexLabel(annex.number, context.locale))]),
+      children: bookmarked(annex.id, [new TextRun(annexLabel(annex.number, context.locale))], context.inline),
     }),
     new Paragraph({ style: STYLE.annexTitle, children: inlineRuns(annex.title, context.inline) }),
     ...annex.blocks.flatMap((block) => blockChildren(block, context, 0)),

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Figure, FigureImage } from '../../model/document.js';
 import { figureCaption } from '../../locale/body.js';
 import type { BodyContext } from './blocks.js';
-import { bookmarked } from './blocks.js';
+import { bookmarked } from './inlines.js';
 import { inlineRuns } from './inlines.js';
 import type { Layout } from './layout.js';
 import { STYLE } from './styles.js';
@@ -52,6 +52,6 @@ export function figureParagraphs(figure: Figure, context: BodyContext): Paragrap
   const runs = [...textRuns(caption.before), ...inlineRuns(figure.caption ?? [], context.inline), ...textRuns(caption.after)];
   return [
     new Paragraph({ style: STYLE.figure, children: [picture(figure, figure.image, context.layout)] }),
-    new Paragraph({ style: STYLE.figureTitle, children: bookmarked(figure.id, runs) }),
+    new Paragraph({ style: STYLE.figureTitle, children: bookmarked(figure.id, runs, context.inline) }),
   ];
 }

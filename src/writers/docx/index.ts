@@ -9,6 +9,7 @@ import { annexParagraphs, sectionParagraphs, type BodyContext } from './blocks.j
 import { firstPage } from './first-page.js';
 import { inlineContext, inlineRuns, type InlineContext } from './inlines.js';
 import { plainWords } from '../../model/plain-text.js';
+import { inlineNodes } from '../../model/walk.js';
 import { loadLayout } from './layout.js';
 import { buildTime, zipPackage, type PackageFiles } from './package.js';
 import { pageProperties } from './page.js';
@@ -18,7 +19,9 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
   const { labels, settings, locale } = options;
   const layout = loadLayout(options.templatesDir);
   const time = buildTime(document.meta.date);
-  const inline = inlineContext(locale);
+  // Only what a cross-reference points to gets a bookmark.
+  const referenced = new Set(inlineNodes(document).flatMap((node) => (node.type === 'xref' && node.target ? [node.target.anchor] : [])));
+  const inline = inlineContext(locale, referenced);
   const body: BodyContext = { layout, locale, events: document.events, inline };
   // Made first: the text's citations, made next, are what the notes are numbered by, not the order of this list.
   const children = [

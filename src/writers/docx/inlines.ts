@@ -31,10 +31,20 @@ export interface InlineContext {
   cited: Set<number>;
   /** Inside a note: Word has no footnote in a footnote. */
   inNote?: boolean;
+  /** Anchors a cross-reference of the document points to: only these get a bookmark. */
+  referenced: ReadonlySet<string>;
 }
 
-export function inlineContext(locale: LocaleData): InlineContext {
-  return { locale, cited: new Set() };
+export function inlineContext(locale: LocaleData, referenced: ReadonlySet<string>): InlineContext {
+  return { locale, cited: new Set(), referenced };
+}
+
+/**
+ * Runs under the anchor's bookmark name, when a cross-reference points there.
+ * Word shows every bookmark in its Bookmark dialog; one nothing links to is clutter.
+ */
+export function bookmarked(anchor: string, children: ParagraphChild[], context: Pick<InlineContext, 'referenced'>): ParagraphChild[] {
+  return context.referenced.has(anchor) ? [new Bookmark({ id: bookmarkName(anchor), children })] : children;
 }
 
 /**
@@ -69,7 +79,7 @@ function footnoteRuns(node: FootnoteRef, context: InlineContext | undefined): Pa
     return [new TextRun({ text: String(note.number), style: STYLE.footnoteReference })];
   }
   context.cited.add(note.number);
-  return [new Bookmark({ id: bookmarkName(note.anchor), children: [new FootnoteReferenceRun(note.number)] })];
+  return bookmarked(note.anchor, [new FootnoteReferenceRun(note.number)], context);
 }
 
 export function inlineRuns(nodes: readonly Inline[], context?: InlineContext, format: Format = {}): ParagraphChild[] {

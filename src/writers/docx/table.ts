@@ -6,7 +6,7 @@ import type { Alignment, Inline, Table as TableBlock, TableCell as Cell } from '
 import { referenceText, tableCaption } from '../../locale/body.js';
 import type { LocaleData } from '../../locale/locale.js';
 import type { BodyContext } from './blocks.js';
-import { bookmarked } from './blocks.js';
+import { bookmarked } from './inlines.js';
 import { inlineRuns } from './inlines.js';
 import { twips, type Layout } from './layout.js';
 import { STYLE } from './styles.js';
@@ -109,7 +109,7 @@ export function tableChildren(table: TableBlock, context: BodyContext): FileChil
   if (table.title) {
     const words = tableCaption(table.number, context.locale);
     const runs = [...textRuns(words.before), ...inlineRuns(table.title, context.inline), ...textRuns(words.after)];
-    children.push(new Paragraph({ style: STYLE.tableTitle, children: bookmarked(table.id, runs) }));
+    children.push(new Paragraph({ style: STYLE.tableTitle, children: bookmarked(table.id, runs, context.inline) }));
   }
   children.push(
     new Table({
