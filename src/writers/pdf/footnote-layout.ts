@@ -104,17 +104,28 @@ function layOutInPage(): FootnoteLayout {
   const indexOf = (node: Node) => Array.prototype.indexOf.call(node.parentNode!.childNodes, node) as number;
   const blank = (node: Node) => node.nodeType === Node.COMMENT_NODE || (node.nodeType === Node.TEXT_NODE && !/\S/.test((node as Text).data));
 
-  /** Where in a text node the line of `line` starts. */
+  /** Where in a text node the line of `line` starts: a binary search, characters being in line order. */
   function charStart(text: Text, line: DOMRect): number {
     const page = pageOf(line);
-    for (let i = 0; i < text.data.length; i++) {
-      range.setStart(text, i);
-      range.setEnd(text, i + 1);
-      const r = range.getClientRects()[0];
-      if (!r || (r.width === 0 && r.height === 0)) continue;
-      if (pageOf(r) > page || (pageOf(r) === page && r.bottom > line.top + 1)) return i;
+    /** Whether character i is on the line or after it; collapsed spaces (no box) count as the next character. */
+    const onOrAfter = (i: number): boolean => {
+      for (let j = i; j < text.data.length; j++) {
+        range.setStart(text, j);
+        range.setEnd(text, j + 1);
+        const r = range.getClientRects()[0];
+        if (!r || (r.width === 0 && r.height === 0)) continue;
+        return pageOf(r) > page || (pageOf(r) === page && r.bottom > line.top + 1);
+      }
+      return true;
+    };
+    let lo = 0;
+    let hi = text.data.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (onOrAfter(mid)) hi = mid;
+      else lo = mid + 1;
     }
-    return text.data.length;
+    return lo;
   }
 
   /** The first piece of content (a line, a row, an unbreakable box), in document order, on page `from` or later, that `pred` picks. */
