@@ -5,6 +5,7 @@
 // a file or a server. A tab prints one document after another: opening one
 // costs Chromium about as much as a print does, and a batch prints hundreds.
 import type { Browser, Page } from 'puppeteer-core';
+import { hasFootnotes, layOutFootnotes } from './footnote-layout.js';
 
 export interface Printed {
   pdf: Uint8Array;
@@ -50,6 +51,8 @@ export class PrintTab {
     this.#refused = refused;
     // The document replaces whatever the tab held (no URL, so relative links resolve to nothing).
     await this.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
+    // Notes go to the foot of their pages (footnote-layout.ts); a document without takes no extra step.
+    if (hasFootnotes(html)) await layOutFootnotes(this.page);
     const pdf = await this.page.pdf({
       format: 'A4',
       preferCSSPageSize: true,
