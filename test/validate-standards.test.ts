@@ -64,7 +64,7 @@ describe('standards rules', () => {
       'source/doc.md:27:119: warning: "ITU-T Y4113" is not a complete ITU identifier: ITU-T Y.4113? [malformed-standard]',
       'source/doc.md:27:138: warning: "ITU-T 7777" is not a complete ITU identifier: add the series letter before 7777 (no catalogued standard has that number) [malformed-standard]',
       'source/doc.md:27:153: warning: ITU-T Y.4999 is not in the standards catalogue (source/standards.yaml): add its official title there; the annex prints the title the text gives [unknown-standard]',
-      'source/doc.md:27:153: warning: the annex has no status for ITU-T Y.4999: add "ITU-T Y.4999: approved" (or consented, determined, agreed, in-force) under "standards" in the front matter [standard-status]',
+      'source/doc.md:27:153: warning: the annex has no status for ITU-T Y.4999: add "ITU-T Y.4999: approved" (or consented, determined, agreed, in-force, draft) under "standards" in the front matter [standard-status]',
     ]);
   });
 

@@ -11,8 +11,9 @@ export interface AnnexRow {
   edition: string;
   /** The status in words ("Approved"), '' when the document gives none. */
   status: string;
-  url: string;
-  /** The address as printed: without "https://". */
+  /** The standard's page at ITU; undefined for a draft, which has none: the link cell stays empty. */
+  url?: string;
+  /** The address as printed: without "https://"; '' when there is no page. */
   urlText: string;
 }
 
@@ -39,8 +40,8 @@ export function annexView(standards: readonly CitedStandard[], locale: LocaleDat
       title: s.title,
       edition: s.edition ?? '',
       status: s.status ? words.status[s.status] : '',
-      url: s.url,
-      urlText: s.url.replace(/^https?:\/\//, ''),
+      ...(s.url === undefined ? {} : { url: s.url }),
+      urlText: s.url?.replace(/^https?:\/\//, '') ?? '',
     })),
   };
 }

@@ -3,7 +3,7 @@
 import type { Position } from 'unist';
 import type { Meta } from './meta.js';
 import type { Event } from './events.js';
-import type { CitedStandard } from './standards.js';
+import type { CitedStandard, StandardKind } from './standards.js';
 
 export type { Position };
 export type { Event, EventDates } from './events.js';
@@ -54,13 +54,18 @@ export interface StandardRef extends Located {
   id: string;
   /** The words as the author wrote them, kept for the reader. */
   text: string;
-  /** Address of the standard's page at ITU. */
-  url: string;
+  /** What the standard is: the catalogue's kind when it lists it, else what the words say ("Report ITU-R ..."). */
+  kind: StandardKind;
+  /**
+   * Address of the standard's page at ITU, the same as its annex row's; undefined for a draft, which
+   * has no page until it is approved: writers print the words without a link.
+   */
+  url?: string;
   /** The words in quotation marks right after the identifier (after "to ITU-T Y.4000 series" for a supplement). */
   quotedTitle?: string;
   /**
-   * True when the text writes the identifier wrongly ("ITU-T 4805": no series letter). `id` and `url`
-   * are then those of the one catalogued standard it can mean; the validator warns.
+   * True when the text writes the identifier wrongly ("ITU-T 4805": no series letter). `id`, `kind`
+   * and `url` are then those of the one catalogued standard it can mean; the validator warns.
    */
   malformed?: boolean;
 }

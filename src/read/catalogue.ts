@@ -10,7 +10,7 @@ import type { VFile } from 'vfile';
 import { z } from 'zod';
 import type { CatalogueEntry } from '../model/standards.js';
 import { errorIn } from '../diagnostics/report.js';
-import { parseStandardId, standardKey } from './standards.js';
+import { kindOfId, parseStandardId, standardKey } from './standards.js';
 
 export const CATALOGUE_FILE = 'standards.yaml';
 
@@ -125,7 +125,7 @@ function parseCatalogue(path: string, text: string): Loaded {
       report(`standards catalogue: ${data.id} is already listed (as ${seen.id}): keep one entry`, placeOf([i, 'id']));
       return;
     }
-    const kind = data.kind ?? (parseStandardId(data.id)!.numbers[0]!.includes('.Sup') ? 'supplement' : 'recommendation');
+    const kind = data.kind ?? kindOfId(parseStandardId(data.id)!);
     const entry: CatalogueEntry = { id: data.id, title: data.title, kind, ...(data.edition ? { edition: data.edition } : {}) };
     entries.push(entry);
     byKey.set(key, entry);

@@ -67,7 +67,8 @@ function textToInlines(value: string, position: Position | undefined, ctx: Inlin
       type: 'standard',
       id: match.id,
       text: match.text,
-      url: match.url,
+      kind: match.kind,
+      ...(match.url === undefined ? {} : { url: match.url }),
       ...(match.quotedTitle === undefined ? {} : { quotedTitle: match.quotedTitle }),
       position: placeOf(match.index, end),
     });

@@ -1,15 +1,19 @@
 // Recognises citations of ITU standards in running text. ITU identifiers mix
 // sector prefixes, series letters, supplements and dual numbers in ways no
 // library parses, so the grammar is written here.
+import type { StandardKind } from '../model/standards.js';
 
 export interface StandardMatch {
   /** Offset of the match in the searched text. */
   index: number;
-  /** The words as written, e.g. "Report ITU-R SM.2153". */
+  /** The words as written, e.g. "Report ITU-R SM.2153", "Supplement 42 to ITU-T Y-series". */
   text: string;
-  /** Canonical identifier, e.g. "ITU-T Y.Sup42", "ITU-T L.1603/Y.4903". */
+  /** Canonical identifier, e.g. "ITU-T Y.Sup42", "ITU-T L.1603/Y.4903", "ITU-T X.1303bis". */
   id: string;
-  url: string;
+  /** What the words make it: "Report" before it a report, a supplement number a supplement. The catalogue overrides. */
+  kind: StandardKind;
+  /** Its page at ITU as the words alone tell it; undefined for a revision in preparation ("Y.4805rev"). */
+  url?: string;
   /** The quoted title after the identifier, if the text gives one. */
   quotedTitle?: string;
 }
@@ -17,52 +21,107 @@ export interface StandardMatch {
 // ITU writes its sector prefix with a hyphen or a non-breaking hyphen.
 const HYPHEN = '[-\u2011]';
 const SPACE = '[ \u00a0]';
-// One number: series letters and a number, or a supplement of a series.
-const NUMBER = String.raw`[A-Z]{1,3}\.(?:Supp?\.?${SPACE}?\d+|\d+(?:\.\d+)?)\b`;
+// ITU-T names a new text next to an existing number with a suffix: "X.1303bis", "V.42bis" and
+// "V.27ter" are Recommendations of their own, with their own pages once approved (a document says
+// `draft` of one that is not yet); "Y.4805rev" is the working name of a revision of Y.4805 in
+// preparation, never published under that name, so it has no page whatever its status.
+const SUFFIX = '(?:bis|ter|rev)';
+const IN_PREPARATION = /rev$/;
+// One number: series letters and a number (with its suffix), or a supplement of a series, written
+// "Y.Sup42", "Y.Supp.42", "Y.Sup 42" or, as ITU's own lists do, "Y Suppl. 42".
+const NUMBER = String.raw`[A-Z]{1,3}(?:\.Supp?\.?${SPACE}?\d+|${SPACE}Suppl\.${SPACE}?\d+|\.\d+(?:\.\d+)?${SUFFIX}?)\b`;
 
+// A series is not a standard: "ITU-T Y.4100 series", "ITU-T E.100-series". Neither is "a Supplement
+// to ITU-T E.100-series" without a number: no identifier can be derived from it, and taking it for
+// E.100 (the Recommendation) would list and link a different text. It stays words, neither linked
+// nor in the annex; an author who means one supplement gives its number (below).
 const CITATION = new RegExp(
   String.raw`\b(?:(Recommendation|Report|Supplement)${SPACE}+)?ITU${HYPHEN}([TRD])${SPACE}+` +
-    String.raw`(${NUMBER}(?:/${NUMBER})*)(?!${SPACE}+series)`,
+    String.raw`(${NUMBER}(?:/${NUMBER})*)(?!(?:${SPACE}+|${HYPHEN})series)`,
   'g',
 );
 
-const SUPPLEMENT = new RegExp(String.raw`^([A-Z]{1,3})\.Supp?\.?${SPACE}?(\d+)$`);
+// A series named by its letters, or by its first number: "ITU-T Y-series", "ITU-T Y.4100 series".
+const SERIES = String.raw`ITU${HYPHEN}([TRD])${SPACE}+([A-Z]{1,3})(?:\.\d+)?(?:${SPACE}+|${HYPHEN})series`;
+// "Supplement 42 to ITU-T Y-series (Recommendations)": supplements are numbered within the series
+// letter, so this is ITU-T Y.Sup42 whatever first number the series is named by.
+const SERIES_SUPPLEMENT = new RegExp(
+  String.raw`\bSupplement${SPACE}+(\d+)${SPACE}+to${SPACE}+(?:the${SPACE}+)?${SERIES}(?:${SPACE}+Recommendations)?\b`,
+  'g',
+);
 
-/** "Y.Supp.42" and "Y.Sup 42" are the same supplement: ITU files it as "Y.Sup42". */
+const SUPPLEMENT = new RegExp(String.raw`^([A-Z]{1,3})(?:\.Supp?\.?|${SPACE}Suppl\.)${SPACE}?(\d+)$`);
+
+/** "Y.Supp.42" and "Y Suppl. 42" are the same supplement: ITU files it as "Y.Sup42". */
 function canonicalNumber(number: string): string {
   const supplement = SUPPLEMENT.exec(number);
   return supplement ? `${supplement[1]}.Sup${supplement[2]}` : number;
 }
 
-export function standardUrl(sector: string, number: string, kind: 'rec' | 'report'): string {
+function standardUrl(sector: string, number: string, kind: StandardKind): string {
   if (kind === 'report') return `https://www.itu.int/pub/${sector}-REP-${number}`;
   return `https://www.itu.int/rec/${sector}-REC-${number}`;
 }
 
+/** The kind an identifier has by itself: a supplement number is a supplement, the rest Recommendations. */
+export function kindOfId(id: StandardId): StandardKind {
+  return id.numbers[0]!.includes('.Sup') ? 'supplement' : 'recommendation';
+}
+
+/** True when any of its numbers names a revision in preparation ("Y.4805rev"). */
+export function inPreparation(id: StandardId): boolean {
+  return id.numbers.some((n) => IN_PREPARATION.test(n));
+}
+
+/**
+ * The standard's page at ITU, or undefined when it has none: a draft (the document says so, or its
+ * name is a revision in preparation) has no page until it is approved. Linking the series' page
+ * instead would send the reader to a list that does not hold it; no link is better than that.
+ */
+export function standardPage(id: StandardId, kind: StandardKind, draft = false): string | undefined {
+  if (draft || inPreparation(id)) return undefined;
+  return standardUrl(id.sector, id.numbers[0]!, kind);
+}
+
 export function findStandards(text: string): StandardMatch[] {
   const matches: StandardMatch[] = [];
-  for (const m of text.matchAll(CITATION)) {
-    const [whole, word, sector, numbers] = m as unknown as [string, string | undefined, string, string];
-    const parts = numbers.split('/').map(canonicalNumber);
-    const kind = word === 'Report' ? 'report' : 'rec';
-    const quotedTitle = quotedTitleAfter(text, m.index + whole.length);
+  const add = (index: number, whole: string, parsed: StandardId, kind: StandardKind) => {
+    const quotedTitle = quotedTitleAfter(text, index + whole.length);
+    const url = standardPage(parsed, kind);
     matches.push({
-      index: m.index,
+      index,
       text: whole,
-      id: `ITU-${sector} ${parts.join('/')}`,
-      url: standardUrl(sector, parts[0]!, kind),
+      id: `ITU-${parsed.sector} ${parsed.numbers.join('/')}`,
+      kind,
+      ...(url === undefined ? {} : { url }),
       ...(quotedTitle === undefined ? {} : { quotedTitle }),
     });
+  };
+  for (const m of text.matchAll(CITATION)) {
+    const [whole, word, sector, numbers] = m as unknown as [string, string | undefined, StandardId['sector'], string];
+    const parsed: StandardId = { sector, numbers: numbers.split('/').map(canonicalNumber) };
+    add(m.index, whole, parsed, word === 'Report' ? 'report' : kindOfId(parsed));
   }
-  return matches;
+  for (const m of text.matchAll(SERIES_SUPPLEMENT)) {
+    const [whole, number, sector, series] = m as unknown as [string, string, StandardId['sector'], string];
+    add(m.index, whole, { sector, numbers: [`${series}.Sup${number}`] }, 'supplement');
+  }
+  // In the text's order; the two forms cannot overlap (a series is not a citation), and were they
+  // to, the first would win.
+  const kept: StandardMatch[] = [];
+  for (const m of matches.sort((a, b) => a.index - b.index)) {
+    const last = kept.at(-1);
+    if (!last || m.index >= last.index + last.text.length) kept.push(m);
+  }
+  return kept;
 }
 
 // The title a citation quotes: “...” right after the identifier, or after "to ITU-T Y.4000 series"
 // for a supplement. A title whose closing quote is missing ends where the next citation starts.
-const SERIES_AFTER = String.raw`(?:${SPACE}+to${SPACE}+ITU${HYPHEN}[TRD]${SPACE}+[A-Z]{1,3}\.\d+${SPACE}+series)?`;
+const SERIES_AFTER = String.raw`(?:${SPACE}+to${SPACE}+(?:the${SPACE}+)?ITU${HYPHEN}[TRD]${SPACE}+[A-Z]{1,3}(?:\.\d+)?(?:${SPACE}+|${HYPHEN})series(?:${SPACE}+Recommendations)?)?`;
 const CLOSED_TITLE = new RegExp(String.raw`${SERIES_AFTER}${SPACE}*“([^“”]*)”`, 'y');
 const OPEN_TITLE = new RegExp(
-  String.raw`${SERIES_AFTER}${SPACE}*“([^“”]*?)[;,.]?${SPACE}*(?=(?:(?:Recommendation|Report|Supplement)${SPACE}+)?ITU${HYPHEN}|$)`,
+  String.raw`${SERIES_AFTER}${SPACE}*“([^“”]*?)[;,.]?${SPACE}*(?=(?:(?:Recommendation|Report|Supplement)${SPACE}+)?ITU${HYPHEN}|Supplement${SPACE}+\d+${SPACE}+to${SPACE}|$)`,
   'y',
 );
 
@@ -114,7 +173,7 @@ export interface MalformedMatch {
 // ("ITU-T Y4113"). Resolutions and Questions are numbered that way on purpose.
 const MALFORMED = new RegExp(
   String.raw`(?<!(?:Resolution|Question|Opinion|Decision)${SPACE}+)\bITU${HYPHEN}([TRD])${SPACE}+` +
-    String.raw`(?:([A-Z]{1,3})(\d{3,5})|(\d+(?:\.\d+)?))\b(?![-\u2011./]\d)`,
+    String.raw`(?:([A-Z]{1,3})(\d{3,5}${SUFFIX}?)|(\d+(?:\.\d+)?${SUFFIX}?))\b(?![-\u2011./]\d)`,
   'g',
 );
 

@@ -11,7 +11,7 @@ export const standardStatus: Rule = {
     for (const node of inlineNodes(document)) {
       if (node.type !== 'standard') continue;
       if (!missing.delete(standardKey(node.id))) continue;
-      report(`the annex has no status for ${node.id}: add "${node.id}: approved" (or consented, determined, agreed, in-force) under "standards" in the front matter`, node.position);
+      report(`the annex has no status for ${node.id}: add "${node.id}: approved" (or consented, determined, agreed, in-force, draft) under "standards" in the front matter`, node.position);
     }
   },
 };

@@ -21,7 +21,7 @@ export function writeCsv(document: CouncilDocument, options: WriteOptions): stri
   const rows = annexView(document.standards, options.locale)?.rows ?? [];
   const lines = [
     [columns.identifier, columns.title, columns.edition, columns.status, columns.link],
-    ...rows.map((row) => [row.id, row.title, row.edition, row.status, row.url]),
+    ...rows.map((row) => [row.id, row.title, row.edition, row.status, row.url ?? '']),
   ];
   return '\ufeff' + lines.map((line) => line.map(field).join(',') + '\r\n').join('');
 }

@@ -29,9 +29,10 @@ export function annexChildren(annex: AnnexView | undefined, layout: Layout): Fil
           new Paragraph({ style: STYLE.tableText, children: [new TextRun({ children: unbroken(row.id) })] }),
           new Paragraph({ style: STYLE.tableText, children: [new TextRun(row.title)] }),
           new Paragraph({ style: STYLE.tableText, children: [new TextRun(row.status)] }),
+          // A draft's row has no page to link: its cell is left empty.
           new Paragraph({
             style: STYLE.tableText,
-            children: inlineRuns([{ type: 'link', url: row.url, children: [{ type: 'text', value: row.urlText }] }]),
+            children: row.url === undefined ? [] : inlineRuns([{ type: 'link', url: row.url, children: [{ type: 'text', value: row.urlText }] }]),
           }),
         ]),
       }),

@@ -100,12 +100,15 @@ export function inlineRuns(nodes: readonly Inline[], context?: InlineContext, fo
         runs.push(...link(node.url, inlineRuns(node.children, context, format.linked ? format : linkFormat), format));
         break;
       case 'standard':
+        // A draft has no page at ITU: its words in the text's own style, not a hyperlink.
         runs.push(
-          ...link(
-            node.url,
-            [new TextRun({ children: unbroken(node.text), bold: format.bold, italics: format.italics, style: STYLE.hyperlink })],
-            format,
-          ),
+          ...(node.url === undefined
+            ? [new TextRun({ children: unbroken(node.text), bold: format.bold, italics: format.italics, style: format.style })]
+            : link(
+                node.url,
+                [new TextRun({ children: unbroken(node.text), bold: format.bold, italics: format.italics, style: STYLE.hyperlink })],
+                format,
+              )),
         );
         break;
       case 'event':
