@@ -1,5 +1,7 @@
 // read → validate → write, for a batch of sources. Every source is read and
-// validated before anything is written: one error anywhere writes nothing.
+// validated, and its outputs planned, before anything is written: one error
+// anywhere writes nothing (unless the command line says --keep-going, which
+// builds the sources without errors and leaves out the others).
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -69,7 +71,8 @@ export function planOutputs(sources: CheckedSource[], options: BuildOptions): Pl
   const owners = new Map<string, string>();
   for (const source of sources) {
     const document = source.document;
-    if (!document) continue;
+    // A language without locale data is an error of its own (unknown-locale), said by checkSources.
+    if (!document || !hasLocale(options.templatesDir, document.meta.language)) continue;
     const locale = loadLocale(options.templatesDir, document.meta.language);
     const stem = `${document.meta.document}-${locale.suffix}`.replace(/\//g, '-');
     const owner = owners.get(stem);
@@ -184,4 +187,9 @@ export async function writeOutputs(rendered: Rendered[]): Promise<Written[]> {
 
 export function anyErrors(sources: CheckedSource[]): boolean {
   return sources.some((s) => hasErrors(s.file));
+}
+
+/** The planned outputs of the sources without errors: what --keep-going builds. */
+export function soundOutputs(planned: PlannedOutput[]): PlannedOutput[] {
+  return planned.filter((p) => !hasErrors(p.source.file));
 }

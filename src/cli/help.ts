@@ -1,7 +1,7 @@
 export const EXIT = {
   /** Done; warnings may have been printed. */
   ok: 0,
-  /** A source has errors: messages printed, nothing written. */
+  /** A source has errors: messages printed, nothing written (with --keep-going, only its outputs). */
   invalid: 1,
   /** The command line is wrong. */
   usage: 2,
@@ -16,7 +16,7 @@ A source may be a .md file or a folder of them (default: source/).
 
 Commands:
   build     validate the sources, then write every output to --out
-  check     validate only; write nothing
+  check     validate, and all else build would refuse; write nothing
   watch     build, then rebuild on every save and serve a live preview
             on http://127.0.0.1:<port>/ (reloads itself, shows messages)
   help      print this text
@@ -26,6 +26,8 @@ Options:
   -f, --format <list>    comma-separated formats to write (default: all): html, pdf, docx, ics, csv
   -t, --templates <dir>  templates and locale data (default: the project's templates/)
   -q, --quiet            do not list the files written
+  -k, --keep-going       build the sources without errors even when others have
+                         errors (exit code 1 still; the summary names those refused)
   -p, --port <n>         preview port for watch (default: 8017; 0: any free port)
   -h, --help             print this text
 
@@ -36,6 +38,7 @@ English → out/C17-23-E.html.
 Exit codes:
   0  done (warnings may have been printed)
   1  a source has errors: nothing was written, out/ is as it was
+     (with --keep-going: the other sources' outputs were written)
   2  the command line is wrong
   3  an output could not be produced (file system, templates, browser)
 `;

@@ -5,7 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, HELP } from './help.js';
-import type { BuildOptions } from '../pipeline.js';
+import type { BuildOptions, CheckedSource, PlannedOutput } from '../pipeline.js';
 import type { Format, FormatName } from '../writers/registry.js';
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string', short: 'f' },
       templates: { type: 'string', short: 't' },
       quiet: { type: 'boolean', short: 'q', default: false },
+      'keep-going': { type: 'boolean', short: 'k', default: false },
       port: { type: 'string', short: 'p', default: '8017' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -101,17 +102,24 @@ async function main(argv: string[]): Promise<number> {
   const resources = new BuildResources();
   try {
     if (command === 'build') for (const f of formats) (FORMATS[f as FormatName] as Format).prepare?.(resources);
-    return await checkAndBuild(command, sources, { ...optionsFrom(values.out, templatesDir, formats), resources }, values.quiet);
+    const flags = { quiet: values.quiet, keepGoing: values['keep-going'] };
+    return await checkAndBuild(command, sources, { ...optionsFrom(values.out, templatesDir, formats), resources }, flags);
   } finally {
     await resources.close();
   }
 }
 
-async function checkAndBuild(command: 'build' | 'check', sources: string[], options: BuildOptions, quiet: boolean): Promise<number> {
+async function checkAndBuild(
+  command: 'build' | 'check',
+  sources: string[],
+  options: BuildOptions,
+  { quiet, keepGoing }: { quiet: boolean; keepGoing: boolean },
+): Promise<number> {
   const pipeline = await import('../pipeline.js');
   const { formatMessages } = await import('../diagnostics/report.js');
   const checked = await pipeline.checkSources(sources, options.templatesDir);
-  const planned = command === 'build' ? pipeline.planOutputs(checked, options) : [];
+  // Planned by check too, without writing: what build would refuse (two sources of one number) check reports.
+  const planned = pipeline.planOutputs(checked, options);
   // A catalogue shared by a folder's sources reports its problems on each of them: print each once.
   const printed = new Set<string>();
   for (const { file } of checked) {
@@ -121,13 +129,34 @@ async function checkAndBuild(command: 'build' | 'check', sources: string[], opti
       process.stderr.write(line + '\n');
     }
   }
-  if (pipeline.anyErrors(checked)) {
-    const count = checked.filter((s) => s.file.messages.some((m) => m.fatal)).length;
+  const refused = checked.filter((s) => s.file.messages.some((m) => m.fatal)).map((s) => shown(s.file.path!));
+  if (refused.length > 0 && (command === 'check' || !keepGoing)) {
+    const count = refused.length;
     process.stderr.write(`${count} source${count === 1 ? '' : 's'} with errors: nothing written\n`);
     return EXIT.invalid;
   }
   if (command === 'check') return EXIT.ok;
+  if (refused.length > 0) {
+    // --keep-going: the sound sources are built; the others are named, and the exit code still says so.
+    const count = refused.length;
+    process.stderr.write(
+      `${count} of ${checked.length} source${checked.length === 1 ? '' : 's'} with errors, not built: ${refused.join(', ')}\n`,
+    );
+  }
+  const code = await buildPlanned(pipeline.soundOutputs(planned), options, quiet, checked, refused);
+  // An output that could not be made (3) says more than the refused sources, which were named above.
+  return code !== EXIT.ok ? code : refused.length > 0 ? EXIT.invalid : EXIT.ok;
+}
 
+/** Builds what was planned, a line per document and a summary that names the refused sources; the exit code of the outputs. */
+async function buildPlanned(
+  planned: PlannedOutput[],
+  options: BuildOptions,
+  quiet: boolean,
+  checked: CheckedSource[],
+  refused: string[],
+): Promise<number> {
+  const pipeline = await import('../pipeline.js');
   const started = performance.now();
   const total = new Set(planned.map((p) => p.source)).size;
   let done = 0;
@@ -156,13 +185,14 @@ async function checkAndBuild(command: 'build' | 'check', sources: string[], opti
     causes.set(message, [...(causes.get(message) ?? []), shown(f.path)]);
   }
   for (const [message, paths] of causes) process.stderr.write(`council-docs: error: ${paths.join(', ')} not written: ${message}\n`);
-  if (!quiet && total > 1) {
+  if (!quiet && total + refused.length > 1) {
     const written = built.flatMap((b) => b.written).filter((w) => w.result === 'written' || w.result === 'unchanged');
     const changed = written.filter((w) => w.result === 'written').length;
     const warnings = checked.reduce((n, s) => n + s.file.messages.filter((m) => m.fatal === false).length, outputWarnings.length);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const left = refused.length > 0 ? `, ${refused.length} refused (${refused.join(', ')})` : '';
     process.stdout.write(
-      `${total} documents in ${seconds} s: ${changed} files written, ${written.length - changed} unchanged, ` +
+      `${total + refused.length} documents in ${seconds} s${left}: ${changed} files written, ${written.length - changed} unchanged, ` +
         `${failed.length} failed; ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
     );
   }

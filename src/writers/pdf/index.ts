@@ -7,6 +7,7 @@ import { BuildResources } from '../resources.js';
 import { writeHtml } from '../html/index.js';
 import { setPdfDates, stampInstant } from './dates.js';
 import { sharedPrinter } from './shared-printer.js';
+import { renumberStructureIds } from './structure-ids.js';
 
 export async function writePdf(document: CouncilDocument, options: WriteOptions): Promise<Uint8Array> {
   const html = writeHtml(document, options);
@@ -20,7 +21,8 @@ export async function writePdf(document: CouncilDocument, options: WriteOptions)
     for (const url of new Set(refused)) {
       options.warn?.(`printed without ${url}: the page asked for it, and only data: URLs are fetched (see the templates)`);
     }
-    return setPdfDates(pdf, instant);
+    // What the tab printed before must not show: its structure ids count from 1 (structure-ids.ts).
+    return setPdfDates(renumberStructureIds(pdf), instant);
   } finally {
     await own?.close();
   }
