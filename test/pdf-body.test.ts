@@ -43,24 +43,26 @@ describe('the body in the PDF', () => {
   });
 
   it('prints each footnote at the foot of the page where it is cited, below the text', () => {
-    const notes: [RegExp, RegExp][] = [
-      [/report\s*each year to the Council on the activities of the regional presence\.1/, /^1 Resolution 25 \(Rev\. Busan, 2014\), resolves 2/],
-      [/filled at the end of the year\.2/, /^2 Posts funded from the regular budget only/],
-      [/published on the ITU website within two weeks\.3/, /^3 At the page of each regional office/],
-      [/largest share of events\.4/, /^4 Events held jointly by two offices/],
-      [/mostly least developed\s*countries\.5|countries\.5/, /^5 As listed by the United Nations Committee/],
+    // [number, words of the citing sentence (the number after them), words of the note]
+    const notes: [string, RegExp, RegExp][] = [
+      ['1', /activities of the regional presence\.1/, /^Resolution 25 \(Rev\. Busan, 2014\), resolves 2/],
+      ['2', /filled at the end of the year\.2/, /^Posts funded from the regular budget only/],
+      ['3', /published on the ITU website within two weeks\.3/, /^At the page of each regional office/],
+      ['4', /largest share of events\.4/, /^Events held jointly by two offices/],
+      ['5', /countries\.5/, /^As listed by the United Nations Committee/],
     ];
-    for (const [citation, note] of notes) {
+    for (const [number, citation, note] of notes) {
       const cited = pages.findIndex((lines) => citation.test(lines.join(' '))) + 1;
       const printed = pageOf(note);
       expect(cited, String(citation)).toBeGreaterThan(0);
       expect(printed, String(note)).toBe(cited);
-      // Below every line of the text on that page: the note is the last thing but the page number.
+      // The note's number stands just before its words, and no paragraph of the text comes after it.
       const lines = pages[printed - 1]!;
       const at = lines.findIndex((l) => note.test(l));
-      const after = lines.slice(at + 1).filter((l) => !/^\d (?!\d)/.test(l));
-      expect(after.every((l) => !/^\d+\.\d+ /.test(l)), `text after note on page ${printed}`).toBe(true);
+      expect(lines[at - 1], `number of note ${number}`).toBe(number);
+      expect(lines.slice(at + 1).some((l) => /^\d+\.\d+ /.test(l)), `text after note ${number}`).toBe(false);
     }
+    // In print the notes are at the foot of their pages: no list of notes at the end.
     expect(pages.flat().some((l) => /^Notes$/.test(l))).toBe(false);
   });
 
