@@ -12,7 +12,7 @@ import { applyAcceptances } from './read/accept.js';
 import { validate } from './validate/index.js';
 import { error, hasErrors } from './diagnostics/report.js';
 import { hasLocale, loadLocale } from './locale/locale.js';
-import { documentLabels } from './locale/labels.js';
+import { documentLabels, documentNumber, fileStem } from './locale/labels.js';
 import { loadSettings, type Settings } from './templates/settings.js';
 import { FORMATS, type Format, type FormatName } from './writers/registry.js';
 import type { WriteOptions } from './writers/options.js';
@@ -74,12 +74,12 @@ export function planOutputs(sources: CheckedSource[], options: BuildOptions): Pl
     // A language without locale data is an error of its own (unknown-locale), said by checkSources.
     if (!document || !hasLocale(options.templatesDir, document.meta.language)) continue;
     const locale = loadLocale(options.templatesDir, document.meta.language);
-    const stem = `${document.meta.document}-${locale.suffix}`.replace(/\//g, '-');
+    const stem = fileStem(document.meta, locale);
     const owner = owners.get(stem);
     if (owner) {
       error(
         source.file,
-        `${owner} is already document ${document.meta.document} in this language: both would write ${stem}.*`,
+        `${owner} is already document ${documentNumber(document.meta, locale)}: both would write ${stem}.*`,
         document.meta.places['document'],
         'duplicate-document',
       );

@@ -66,7 +66,7 @@ it('check refuses two sources of one document number, with the message build giv
   for (const run of [check, build]) {
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toMatch(
-      /^source\/C17-25\.md:2:11: error: source\/C17-24\.md is already document C17\/24 in this language: both would write C17-24-E\.\* \[duplicate-document\]$/m,
+      /^source\/C17-25\.md:2:11: error: source\/C17-24\.md is already document C17\/24-E: both would write C17-24-E\.\* \[duplicate-document\]$/m,
     );
   }
   expect(check.stderr).toBe(build.stderr);

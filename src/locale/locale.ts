@@ -5,25 +5,28 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import Handlebars from 'handlebars';
-import { LANGUAGES, type Language } from '../model/meta-schema.js';
+import { LANGUAGES, MAX_PLENARY, type Language } from '../model/meta-schema.js';
 import { fromTemplates } from '../templates/cache.js';
 import { STANDARD_STATUSES, type StandardStatus } from '../model/standards.js';
 
 const phrase = z.string();
 const localeSchema = z.object({
   suffix: z.string().regex(/^[A-Z]$/),
+  intl: z.string().min(2),
   direction: z.enum(['ltr', 'rtl']),
   months: z.array(phrase).length(12),
+  weekdays: z.array(phrase).length(7),
+  numbers: z.object({ revision: phrase, addendum: phrase, corrigendum: phrase }),
   languages: z.object(Object.fromEntries(LANGUAGES.map((l) => [l, phrase])) as Record<Language, typeof phrase>),
   dates: z.object({ day: phrase, same_month: phrase, same_year: phrase, different_years: phrase }),
   labels: z.object({
     meeting_place: phrase,
     agenda_item: phrase,
-    revision: phrase,
+    amendment: z.object({ revision: phrase, addendum: phrase, corrigendum: phrase }),
     document: phrase,
     original: phrase,
     only: phrase,
-    from: z.object({ report: phrase, note: phrase }),
+    from: z.object({ report: phrase, note: phrase, contribution: phrase }),
     summary: phrase,
     action_required: phrase,
     references: phrase,
@@ -50,6 +53,17 @@ const localeSchema = z.object({
     title: phrase,
     columns: z.object({ identifier: phrase, title: phrase, edition: phrase, status: phrase, link: phrase }),
     status: z.object(Object.fromEntries(STANDARD_STATUSES.map((s) => [s, phrase])) as Record<StandardStatus, typeof phrase>),
+  }),
+  record: z.object({
+    heading: z.array(phrase).min(1),
+    name: phrase,
+    ordinals: z.array(phrase).length(MAX_PLENARY),
+    clock: phrase,
+    time: phrase,
+    chairman: phrase,
+    subjects: phrase,
+    documents: phrase,
+    document_words: z.array(phrase).min(1),
   }),
   body: z.object({
     table_caption: phrase,

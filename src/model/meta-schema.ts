@@ -91,6 +91,50 @@ const eventSchema = z
 
 export const DOCUMENT_NUMBER = /^C\d{2}\/(?:(?:INF|DT|DL)\/)?\d+$/;
 
+
+/** Kinds of document with a first page of their own. */
+export const KINDS = ['summary-record'] as const;
+export const FROM = ['report', 'note', 'contribution'] as const;
+/** Ordinals of plenary meetings in locale data go this far. */
+export const MAX_PLENARY = 20;
+
+const issueNumber = (what: string) =>
+  z
+    .number({ error: `expected ${what === 'addendum' ? 'an' : 'a'} ${what} number` })
+    .int({ error: `expected a whole ${what} number` })
+    .min(1, { error: `${what === 'addendum' ? 'an' : 'a'} ${what} number starts at 1` })
+    .optional();
+
+const clock = z
+  .string({ error: 'expected a time written as HH:MM, in quotes: "10:10"' })
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time written as HH:MM, e.g. "10:10" (24 hours)' });
+
+/** The keys each kind of document needs, and those it has no place for. */
+function kindKeys(fm: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const given = (key: string) => fm[key] !== undefined;
+  const issued = (['revision', 'addendum', 'corrigendum'] as const).filter(given);
+  if (issued.length > 1) {
+    ctx.addIssue({ code: 'custom', path: [issued[1]!], message: `a document is a revision, an addendum or a corrigendum, not both ${issued[0]} and ${issued[1]}: keep one` });
+  }
+  const needs = (key: string, why: string) => {
+    if (!given(key)) ctx.addIssue({ code: 'custom', path: [key], message: why });
+  };
+  const refuses = (key: string, why: string) => {
+    if (given(key)) ctx.addIssue({ code: 'custom', path: [key], message: why });
+  };
+  if (fm['kind'] === 'summary-record') {
+    needs('record', 'a summary record needs its meeting under "record:" (plenary, date, start, end, chairman)');
+    for (const key of ['title', 'from', 'contributors', 'summary', 'action_required']) {
+      refuses(key, `a summary record has no ${key === 'title' ? 'title of its own (its heading is made from "record")' : key === 'summary' || key === 'action_required' ? 'summary box' : 'from-line'}: remove it`);
+    }
+    return;
+  }
+  for (const key of ['title', 'from', 'summary', 'action_required']) needs(key, `missing required key "${key}"`);
+  refuses('record', 'only a summary record (kind: summary-record) has "record": remove it, or add that kind');
+  if (fm['from'] === 'contribution') needs('contributors', 'a contribution names who it is by under "contributors:"');
+  else refuses('contributors', 'only a contribution (from: contribution) has contributors: remove them, or set "from: contribution"');
+}
+
 export const frontMatterSchema = z
   .strictObject({
     document: z
@@ -103,7 +147,11 @@ export const frontMatterSchema = z
     language: z
       .enum(LANGUAGES, { error: `expected one of the six ITU languages: ${LANGUAGES.join(', ')}` })
       .describe('Language of this version of the document'),
-    title: text('the title').describe('Title in normal case; it is printed in capitals'),
+    kind: z
+      .enum(KINDS, { error: `expected one of: ${KINDS.join(', ')}` })
+      .optional()
+      .describe('"summary-record" for the summary record of a plenary meeting; a report, note or contribution otherwise'),
+    title: text('the title').optional().describe('Title in normal case; it is printed in capitals (not in a summary record)'),
     meeting: z
       .strictObject({
         name: text('the meeting name').describe('e.g. Council 2017'),
@@ -122,10 +170,16 @@ export const frontMatterSchema = z
       .optional()
       .describe('True for a paper issued in its original language only ("English only")'),
     from: z
-      .enum(['report', 'note'], { error: 'expected report or note' })
-      .describe('"Report by" or "Note by" the Secretary-General'),
-    summary: text('the summary').describe('Summary shown in the first-page box (Markdown inline)'),
-    action_required: text('the action required').describe('What Council is asked to do (Markdown inline)'),
+      .enum(FROM, { error: 'expected report, note or contribution' })
+      .optional()
+      .describe('"Report by" or "Note by" the Secretary-General, or "Contribution by" the contributors'),
+    contributors: z
+      .array(text('a contributor'), { error: 'expected a list of the Member States (or others) the contribution is by' })
+      .min(1, { error: 'name at least one contributor' })
+      .optional()
+      .describe('For a contribution: who it is by, each as printed, e.g. Mexico'),
+    summary: text('the summary').optional().describe('Summary shown in the first-page box (Markdown inline)'),
+    action_required: text('the action required').optional().describe('What Council is asked to do (Markdown inline)'),
     references: z
       .array(text('a reference'), { error: 'expected a list of references' })
       .optional()
@@ -142,13 +196,26 @@ export const frontMatterSchema = z
       )
       .optional()
       .describe('Status of each standard the document cites, as the document reports it (the annex prints it)'),
-    revision: z
-      .number({ error: 'expected a revision number' })
-      .int({ error: 'expected a whole revision number' })
-      .min(1, { error: 'a revision number starts at 1' })
+    revision: issueNumber('revision').describe('Revision number when this is a revised issue: C17/23(Rev.1)'),
+    addendum: issueNumber('addendum').describe('Addendum number when this is an addendum: C17/23(Add.1)'),
+    corrigendum: issueNumber('corrigendum').describe('Corrigendum number when this is a corrigendum: C17/23(Corr.1)'),
+    record: z
+      .strictObject({
+        plenary: z
+          .number({ error: 'expected the number of the plenary meeting, e.g. 8' })
+          .int({ error: 'expected a whole number' })
+          .min(1, { error: 'plenary meetings are numbered from 1' })
+          .max(MAX_PLENARY, { error: `a session has at most ${MAX_PLENARY} plenary meetings` })
+          .describe('Which plenary meeting: 8 prints EIGHTH'),
+        date: isoDate.describe('Day of the meeting'),
+        start: clock.describe('Time the meeting opened, HH:MM'),
+        end: clock.describe('Time the meeting closed, HH:MM'),
+        chairman: text('the chairman').describe('As printed, e.g. Dr E. Spina (Italy)'),
+      }, { error: 'expected plenary, date, start, end and chairman, each on its own line under "record:"' })
       .optional()
-      .describe('Revision number when this is a revised issue'),
+      .describe('For a summary record: the meeting it records'),
   })
+  .superRefine(kindKeys)
   .describe('Front matter of an ITU Council document source');
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

@@ -14,6 +14,23 @@ export interface Meeting {
   end: IsoDate;
 }
 
+/** A revision, addendum or corrigendum of a document: C17/23(Rev.1), (Add.1), (Corr.1). */
+export interface Amendment {
+  kind: 'revision' | 'addendum' | 'corrigendum';
+  number: number;
+}
+
+/** The plenary meeting a summary record records. */
+export interface RecordedMeeting {
+  /** 8 for the eighth plenary meeting. */
+  plenary: number;
+  date: IsoDate;
+  /** "10:10" */
+  start: string;
+  end: string;
+  chairman: string;
+}
+
 export interface Meta extends Located {
   /** Where each front matter value stands, by key path ("meeting.end", "references[0]"). */
   places: Record<string, Position>;
@@ -21,14 +38,22 @@ export interface Meta extends Located {
   document: string;
   date: IsoDate;
   language: Language;
+  /** 'summary-record' for the record of a plenary meeting: no from-line, title or summary box. */
+  kind: 'document' | 'summary-record';
+  /** The author's title; '' for a summary record, whose heading is made from `record`. */
   title: string;
   meeting: Meeting;
   agendaItem?: string;
   original: Language;
   untranslated: boolean;
-  from: 'report' | 'note';
+  /** Undefined for a summary record. */
+  from?: 'report' | 'note' | 'contribution';
+  /** Who a contribution is by, as printed. */
+  contributors: string[];
+  /** Empty for a summary record. */
   summary: Inline[];
   actionRequired: Inline[];
   references: Inline[][];
-  revision?: number;
+  amendment?: Amendment;
+  record?: RecordedMeeting;
 }

@@ -4,7 +4,7 @@ import { LineCounter, isMap, isNode, isScalar, type Document as YamlDocument } f
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Inline } from '../model/document.js';
-import type { Meta } from '../model/meta.js';
+import type { Amendment, Meta } from '../model/meta.js';
 import { frontMatterSchema, type FrontMatter } from '../model/meta-schema.js';
 import { error } from '../diagnostics/report.js';
 import { parseInline } from './markdown-parser.js';
@@ -69,6 +69,13 @@ export interface ReadFrontMatter {
   meta: Meta;
   events: Event[];
   statuses: StatusEntry[];
+}
+
+function amendmentOf(fm: FrontMatter): Amendment | undefined {
+  if (fm.revision !== undefined) return { kind: 'revision', number: fm.revision };
+  if (fm.addendum !== undefined) return { kind: 'addendum', number: fm.addendum };
+  if (fm.corrigendum !== undefined) return { kind: 'corrigendum', number: fm.corrigendum };
+  return undefined;
 }
 
 export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFrontMatter | undefined {
@@ -144,16 +151,19 @@ export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFront
     document: fm.document,
     date: fm.date,
     language: fm.language,
-    title: fm.title,
+    kind: fm.kind ?? 'document',
+    title: fm.title ?? '',
     meeting: fm.meeting,
     agendaItem: fm.agenda_item,
     original: fm.original ?? fm.language,
     untranslated: fm.untranslated ?? false,
     from: fm.from,
-    summary: inline(['summary'], fm.summary),
-    actionRequired: inline(['action_required'], fm.action_required),
+    contributors: fm.contributors ?? [],
+    summary: fm.summary === undefined ? [] : inline(['summary'], fm.summary),
+    actionRequired: fm.action_required === undefined ? [] : inline(['action_required'], fm.action_required),
     references: (fm.references ?? []).map((r, i) => inline(['references', i], r)),
-    revision: fm.revision,
+    amendment: amendmentOf(fm),
+    record: fm.record,
   };
   return { meta, events, statuses };
 }

@@ -20,6 +20,7 @@ import {
 import { basename } from 'node:path';
 import type { CouncilDocument } from '../../model/document.js';
 import type { DocumentLabels } from '../../locale/labels.js';
+import type { RecordView } from '../../locale/record.js';
 import type { Logo, Settings } from '../../templates/settings.js';
 import { inlineRuns, type InlineContext } from './inlines.js';
 import { halfPoints, twips, type Layout } from './layout.js';
@@ -98,8 +99,8 @@ function headerTable(labels: DocumentLabels, settings: Settings, layout: Layout)
   const before = twips.pt(layout.spacing.heading_before_pt);
   const agenda = [line(labels.agendaItem ?? '', { before })];
   const documentId = [
-    ...(labels.revision === undefined ? [] : [line(labels.revision, { before })]),
-    line(labels.document, { bold: true, before: labels.revision === undefined ? before : 0 }),
+    ...(labels.amendment === undefined ? [] : [line(labels.amendment, { before })]),
+    line(labels.document, { bold: true, before: labels.amendment === undefined ? before : 0 }),
     line(labels.date),
     line(labels.original),
   ];
@@ -155,13 +156,55 @@ function box(document: CouncilDocument, labels: DocumentLabels, layout: Layout, 
   });
 }
 
+/** Page 1 of a summary record: its heading, the meeting's hours and chairman, and the subjects discussed. */
+function recordPage(record: RecordView, layout: Layout): FileChild[] {
+  const centred = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(text)] });
+  const widths = layout.record.columns_mm.map(twips.mm);
+  const padding = twips.mm(layout.annex.cell_padding_mm);
+  const border = { style: BorderStyle.SINGLE, size: Math.round(layout.annex.border_pt * 8), color: '000000' };
+  const cell = (text: string, style: string, i: number, columnSpan = 1) =>
+    new TableCell({
+      columnSpan,
+      width: { size: widths.slice(i, i + columnSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      margins: { top: padding, bottom: padding, left: padding, right: padding },
+      children: [new Paragraph({ style, children: [new TextRun(text)] })],
+    });
+  return [
+    ...record.heading.map((line) => new Paragraph({ style: STYLE.title, children: [new TextRun(line)] })),
+    centred(record.time),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: twips.pt(layout.spacing.heading_before_pt) }, children: [new TextRun(record.chairman)] }),
+    new Table({
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows: [
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: [cell(record.columns.subjects, STYLE.tableHead, 0, 2), cell(record.columns.documents, STYLE.tableHead, 2)],
+        }),
+        ...record.rows.map(
+          (row) =>
+            new TableRow({
+              cantSplit: true,
+              children: [cell(row.number, STYLE.tableText, 0), cell(row.subject, STYLE.tableText, 1), cell(row.documents, STYLE.tableText, 2)],
+            }),
+        ),
+      ],
+    }),
+  ];
+}
+
 export function firstPage(
   document: CouncilDocument,
   labels: DocumentLabels,
   settings: Settings,
   layout: Layout,
   context: InlineContext,
+  record?: RecordView,
 ): FileChild[] {
+  if (record) return [headerTable(labels, settings, layout), ...recordPage(record, layout)];
   return [
     headerTable(labels, settings, layout),
     new Paragraph({ style: STYLE.source, children: [new TextRun(labels.from)] }),

@@ -4,6 +4,7 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { CouncilDocument } from '../../model/document.js';
 import type { WriteOptions } from '../options.js';
 import { annexView } from '../../locale/annex.js';
+import { recordView } from '../../locale/record.js';
 import { annexChildren } from './annex.js';
 import { annexParagraphs, sectionParagraphs, type BodyContext } from './blocks.js';
 import { firstPage } from './first-page.js';
@@ -25,13 +26,13 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
   const body: BodyContext = { layout, locale, events: document.events, inline };
   // Made first: the text's citations, made next, are what the notes are numbered by, not the order of this list.
   const children = [
-    ...firstPage(document, labels, settings, layout, inline),
+    ...firstPage(document, labels, settings, layout, inline, recordView(document.meta, document.sections, locale)),
     ...document.sections.flatMap((section) => sectionParagraphs(section, body)),
     ...document.annexes.flatMap((annex) => annexParagraphs(annex, body)),
     ...annexChildren(standardsAnnex(document, options), layout),
   ];
   const docx = new Document({
-    title: document.meta.title,
+    title: labels.title,
     subject: labels.documentNumber,
     description: plainWords(document.meta.summary),
     creator: labels.author,

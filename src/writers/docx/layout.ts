@@ -61,6 +61,7 @@ const layoutSchema = z.strictObject({
     cell_padding_mm: z.number().nonnegative(),
     title_after_pt: z.number().nonnegative(),
   }),
+  record: z.strictObject({ columns_mm: z.array(length).length(3) }),
   tables: z.strictObject({ min_column_mm: length, char_em: length }),
   word_languages: z.strictObject(
     Object.fromEntries(LANGUAGES.map((l) => [l, wordLanguage])) as Record<(typeof LANGUAGES)[number], typeof wordLanguage>,

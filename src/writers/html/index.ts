@@ -9,6 +9,7 @@ import { fromTemplates } from '../../templates/cache.js';
 import { escapeHtml } from './escape.js';
 import { eventItemText } from '../../locale/events.js';
 import { annexView } from '../../locale/annex.js';
+import { recordView } from '../../locale/record.js';
 import { annexLabel, figureCaption, noteBack, tableCaption, type Around } from '../../locale/body.js';
 
 interface Templates {
@@ -43,10 +44,13 @@ function listView(block: Extract<Block, { type: 'list' }>, document: CouncilDocu
     level: Math.min(block.level, 3),
     items: block.items.map((item) => {
       const event = item.event?.event;
+      // An item whose words are all one event's name is that event's entry: it takes the event's anchor.
+      const first = item.children.length === 1 ? item.children[0] : undefined;
+      const only = first?.type === 'event' ? first.event : undefined;
       return {
-        // An item that lists an event: words from the event's data, an anchor from its id.
+        // An item that lists an event (`- <event:id>`): the tool writes its words from the event's data.
         html: event ? escapeHtml(eventItemText(event, document.events, options.locale)) : html(item.children),
-        id: event ? `event-${event.id}` : undefined,
+        id: event || only ? `event-${(event ?? only)!.id}` : undefined,
         sublists: item.sublists.map((sub) => listView(sub, document, options)),
       };
     }),
@@ -162,6 +166,7 @@ export function htmlContext(document: CouncilDocument, options: WriteOptions) {
     annexes: document.annexes.map((annex) => annexSectionView(annex, document, options)),
     footnotes: footnotesView(document, options),
     annex: annexView(document.standards, options.locale, document.annexes),
+    record: recordView(document.meta, document.sections, options.locale),
   };
 }
 

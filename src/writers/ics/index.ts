@@ -29,7 +29,7 @@ export async function writeIcs(document: CouncilDocument, options: WriteOptions)
   const { default: ical, ICalEventStatus, ICalEventTransparency, escape } = await import('ical-generator');
   const { locale, labels } = options;
   const stamp = calendarStamp(document.meta.date);
-  const words = { document: labels.documentNumber, title: document.meta.title };
+  const words = { document: labels.documentNumber, title: labels.title };
   // No calendar time zone: with one, ical-generator shifts all-day dates.
   const calendar = ical({
     prodId: { company: 'ITU', product: 'council-docs', language: document.meta.language.toUpperCase() },
