@@ -61,6 +61,10 @@ describe('HTML of C17/23-E', () => {
     ]);
   });
 
+  it('keeps the number of a paragraph a word apart from its text, for what a reader copies and a screen reader says', () => {
+    expect(toText(select('[id="para-1.1"]', tree) as Element).slice(0, 13)).toBe('1.1 The World');
+  });
+
   it('keeps the words of a paragraph that refers to an event', () => {
     const refs = selectAll('.paragraph .event', tree).map(text);
     expect(refs).toContain('IoT Week 2017 event, 6-9 June 2017, Geneva, Switzerland');
