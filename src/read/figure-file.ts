@@ -14,18 +14,9 @@
 // the checks of an SVG's content are apart, in `checkSvg`).
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { FigureImage } from '../model/document.js';
 
-export interface FigureImage {
-  /** Path of the file as the author wrote it, relative to the source. */
-  src: string;
-  mime: 'image/png' | 'image/jpeg' | 'image/svg+xml';
-  bytes: Uint8Array;
-  /** Intrinsic size in CSS pixels (1/96 inch). */
-  width: number;
-  height: number;
-  /** For an SVG, the PNG or JPEG copy beside it, for programs that cannot draw SVG (Word). */
-  raster?: { mime: 'image/png' | 'image/jpeg'; bytes: Uint8Array; src: string };
-}
+export type { FigureImage };
 
 export type FigureFileResult = { image: FigureImage } | { problem: string };
 
