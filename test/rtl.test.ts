@@ -76,6 +76,25 @@ function arabicLocale(english: string): string {
  * left to right as drawn (each word's letters in logical order, wrapped in U+202B ... U+202C), so each
  * line's words are reversed; marks and punctuation are dropped.
  */
+/** Page 1 of a PDF, mirrored: the document number at the left, the meeting's name and the footer at the right, paragraph 1.2's number right of its line. */
+function expectMirrored(pdf: string): void {
+  const width = pageSizes(pdf)[0]!.width;
+  const words = pageWords(pdf, 1);
+  const find = (text: string) => words.find((w) => w.text === text)!;
+  expect(find('C17/99-A').xMax).toBeLessThan(width / 2);
+  // bbox gives an Arabic word's letters in drawing order, reversed.
+  const meeting = words.find((w) => [...w.text].reverse().join('') === 'المجلس')!;
+  expect(meeting.xMin).toBeGreaterThan(width / 2);
+  expect(meeting.yMin).toBeLessThan(find('C17/99-A').yMin);
+  expect(find('www.itu.int/council').xMin).toBeGreaterThan(width / 2);
+  const number = find('1.2');
+  // Digits and Arabic letters have boxes of different heights: a word of the line has its middle near the number's.
+  const middle = (w: { yMin: number; yMax: number }) => (w.yMin + w.yMax) / 2;
+  const line = words.filter((w) => w !== number && Math.abs(middle(w) - middle(number)) < 4);
+  expect(line.length).toBeGreaterThan(3);
+  expect(number.xMin).toBeGreaterThan(Math.max(...line.map((w) => w.xMax)));
+}
+
 function readingWords(text: string): string {
   return text
     .split('\n')
@@ -124,6 +143,9 @@ describe('an Arabic document', () => {
     const meeting = words.find((w) => [...w.text].reverse().join('') === 'المجلس')!;
     expect(meeting.xMin).toBeGreaterThan(width / 2);
     expect(meeting.yMin).toBeLessThan(number.yMin);
+    // The footer line of page 1, at the bottom left in English, is at the bottom right.
+    const footer = words.find((w) => w.text === 'www.itu.int/council')!;
+    expect(footer.xMin).toBeGreaterThan(width / 2);
   });
 
   it('hangs paragraph numbers in the right margin, right of their text', () => {
@@ -159,5 +181,7 @@ describe('an Arabic document', () => {
     expect(run.status).toBe(0);
     const text = spawnSync('pdftotext', ['-raw', join(lo, 'C17-99-A.pdf'), '-'], { encoding: 'utf8' }).stdout;
     expect(readingWords(text)).toContain(SENTENCE);
+    // Word's w:ind left and hanging are the start side of a bidirectional paragraph: the numbers hang at the right.
+    expectMirrored(join(lo, 'C17-99-A.pdf'));
   }, 150_000);
 });
