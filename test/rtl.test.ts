@@ -158,6 +158,18 @@ describe('an Arabic document', () => {
     expect(number.xMin).toBeGreaterThan(Math.max(...line.map((w) => w.xMax)));
   });
 
+  it('puts a table\'s first column at the right, and a note\'s number right of its words at the foot of the page', () => {
+    const words = pageWords(file('pdf'), 1);
+    const arabic = (text: string) => words.find((w) => [...w.text].reverse().join('') === text)!;
+    const first = arabic('المنتدى');
+    const second = arabic('سنغافورة');
+    expect(Math.abs(first.yMin - second.yMin)).toBeLessThan(1);
+    expect(first.xMin).toBeGreaterThan(second.xMax);
+    const noteWord = arabic('القرار');
+    const number = words.find((w) => w.text === '1' && w.yMin > first.yMax && Math.abs(w.yMin - noteWord.yMin) < 4)!;
+    expect(number.xMin).toBeGreaterThan(noteWord.xMax);
+  });
+
   it('gives back its Arabic sentence in reading order, in Amiri', () => {
     expect(readingWords(pageText(file('pdf'), 1))).toContain(SENTENCE);
     const fonts = pdffonts(file('pdf'));
