@@ -4,9 +4,9 @@ import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, Te
 import type { AnnexView } from '../../locale/annex.js';
 import { inlineRuns, unbroken } from './inlines.js';
 import { twips, type Layout } from './layout.js';
-import { STYLE } from './styles.js';
+import { STYLE, tableDirection } from './styles.js';
 
-export function annexChildren(annex: AnnexView | undefined, layout: Layout): FileChild[] {
+export function annexChildren(annex: AnnexView | undefined, layout: Layout, rtl = false): FileChild[] {
   if (!annex) return [];
   const widths = layout.annex.columns_mm.map(twips.mm);
   const padding = twips.mm(layout.annex.cell_padding_mm);
@@ -41,6 +41,7 @@ export function annexChildren(annex: AnnexView | undefined, layout: Layout): Fil
     new Paragraph({ style: STYLE.annexNo, pageBreakBefore: true, children: [new TextRun(annex.label)] }),
     new Paragraph({ style: STYLE.annexTitle, children: [new TextRun(annex.title)] }),
     new Table({
+      ...tableDirection(rtl),
       width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,

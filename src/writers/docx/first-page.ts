@@ -24,7 +24,7 @@ import type { RecordView } from '../../locale/record.js';
 import type { Logo, Settings } from '../../templates/settings.js';
 import { inlineRuns, type InlineContext } from './inlines.js';
 import { halfPoints, twips, type Layout } from './layout.js';
-import { STYLE } from './styles.js';
+import { STYLE, tableDirection } from './styles.js';
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const NO_BORDERS: ITableBordersOptions = {
@@ -90,8 +90,10 @@ function headerTable(labels: DocumentLabels, settings: Settings, layout: Layout)
     line(labels.meetingName, { bold: true, size: halfPoints(layout.font.meeting_size_pt) }),
     line(labels.meetingPlace),
   ];
+  const rtl = labels.direction === 'rtl';
+  // At the page's outer edge: the right, or the left in a right-to-left document, whose header is mirrored.
   const logo = new Paragraph({
-    alignment: AlignmentType.RIGHT,
+    alignment: rtl ? AlignmentType.END : AlignmentType.RIGHT,
     spacing: { before: 0 },
     children: [logoImage(settings, layout, labels.logoAlt)],
   });
@@ -105,6 +107,7 @@ function headerTable(labels: DocumentLabels, settings: Settings, layout: Layout)
     line(labels.original),
   ];
   return new Table({
+    ...tableDirection(rtl),
     width: { size: width, type: WidthType.DXA },
     columnWidths: [left, right],
     layout: TableLayoutType.FIXED,
@@ -136,6 +139,7 @@ function box(document: CouncilDocument, labels: DocumentLabels, layout: Layout, 
   }
   const width = twips.mm(layout.page.width_mm - 2 * layout.page.margin_mm);
   return new Table({
+    ...tableDirection(labels.direction === 'rtl'),
     width: { size: width, type: WidthType.DXA },
     columnWidths: [width],
     layout: TableLayoutType.FIXED,
@@ -157,7 +161,7 @@ function box(document: CouncilDocument, labels: DocumentLabels, layout: Layout, 
 }
 
 /** Page 1 of a summary record: its heading, the meeting's hours and chairman, and the subjects discussed. */
-function recordPage(record: RecordView, layout: Layout): FileChild[] {
+function recordPage(record: RecordView, layout: Layout, rtl: boolean): FileChild[] {
   const centred = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(text)] });
   const widths = layout.record.columns_mm.map(twips.mm);
   const padding = twips.mm(layout.annex.cell_padding_mm);
@@ -174,6 +178,7 @@ function recordPage(record: RecordView, layout: Layout): FileChild[] {
     centred(record.time),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: twips.pt(layout.spacing.heading_before_pt) }, children: [new TextRun(record.chairman)] }),
     new Table({
+      ...tableDirection(rtl),
       width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
@@ -204,7 +209,7 @@ export function firstPage(
   context: InlineContext,
   record?: RecordView,
 ): FileChild[] {
-  if (record) return [headerTable(labels, settings, layout), ...recordPage(record, layout)];
+  if (record) return [headerTable(labels, settings, layout), ...recordPage(record, layout, labels.direction === 'rtl')];
   return [
     headerTable(labels, settings, layout),
     new Paragraph({ style: STYLE.source, children: [new TextRun(labels.from)] }),

@@ -19,6 +19,7 @@ import { documentStyles, STYLE, textIndent } from './styles.js';
 export async function writeDocx(document: CouncilDocument, options: WriteOptions): Promise<Uint8Array> {
   const { labels, settings, locale } = options;
   const layout = loadLayout(options.templatesDir);
+  const rtl = labels.direction === 'rtl';
   const time = buildTime(document.meta.date);
   // Only what a cross-reference points to gets a bookmark.
   const referenced = new Set(inlineNodes(document).flatMap((node) => (node.type === 'xref' && node.target ? [node.target.anchor] : [])));
@@ -29,7 +30,7 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
     ...firstPage(document, labels, settings, layout, inline, recordView(document.meta, document.sections, locale)),
     ...document.sections.flatMap((section) => sectionParagraphs(section, body)),
     ...document.annexes.flatMap((annex) => annexParagraphs(annex, body)),
-    ...annexChildren(standardsAnnex(document, options), layout),
+    ...annexChildren(standardsAnnex(document, options), layout, rtl),
   ];
   const docx = new Document({
     title: labels.title,
@@ -40,11 +41,29 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
     revision: 1,
     // Tabs typed by an editor land where the text of numbered paragraphs starts.
     defaultTabStop: textIndent(layout),
-    styles: documentStyles(layout, document.meta.language),
+    styles: documentStyles(layout, document.meta.language, rtl),
     footnotes: footnotes(document, { ...inline, inNote: true }),
     sections: [{ ...pageProperties(labels, layout), children }],
   });
-  return zipPackage(compile(docx), time);
+  const files = compile(docx);
+  if (rtl) rightToLeft(files);
+  return zipPackage(files, time);
+}
+
+/**
+ * What docx 9 does not write for a right-to-left document: w:bidi in the paragraph defaults, so that
+ * every paragraph is bidirectional (in the schema's order, before w:spacing), and in the section
+ * properties (after w:titlePg), so that Word lays the section's columns and gutter right to left.
+ */
+function rightToLeft(files: PackageFiles): void {
+  const mend = (path: string, pattern: RegExp, replacement: string) => {
+    const xml = files.get(path);
+    const fixed = typeof xml === 'string' ? xml.replace(pattern, replacement) : undefined;
+    if (fixed === undefined || fixed === xml) throw new Error(`DOCX writer: ${path} is not as docx 9 writes it: cannot make it right to left`);
+    files.set(path, fixed);
+  };
+  mend('word/styles.xml', /(<w:pPrDefault><w:pPr>)/, '$1<w:bidi/>');
+  mend('word/document.xml', /(<w:sectPr\b[\s\S]*?)(<w:docGrid\b|<\/w:sectPr>)/g, '$1<w:bidi/>$2');
 }
 
 /** The standards annex, numbered after the author's annexes. */

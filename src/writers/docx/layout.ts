@@ -26,6 +26,8 @@ const layoutSchema = z.strictObject({
   }),
   font: z.strictObject({
     name: z.string().min(1),
+    /** The font of Arabic script (Word's complex-script font), in a right-to-left document only. */
+    complex_script_name: z.string().min(1).optional(),
     size_pt: length,
     meeting_size_pt: length,
     header_size_pt: length,

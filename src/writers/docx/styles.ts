@@ -2,7 +2,7 @@
 // enumlev1, Headingb, ...): attaching a secretariat's template to the file
 // restyles every paragraph, which direct formatting would prevent. The values
 // come from templates/docx/layout.yaml.
-import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
+import { AlignmentType, LineRuleType, type IParagraphStylePropertiesOptions, type IRunStylePropertiesOptions, type IStylesOptions } from 'docx';
 import type { Language } from '../../model/meta.js';
 import { halfPoints, twips, type Layout } from './layout.js';
 
@@ -50,8 +50,34 @@ export function textIndent(layout: Layout, listLevel = 0): number {
   return twips.mm(layout.indent.number_mm + listLevel * layout.indent.bullet_mm);
 }
 
-export function documentStyles(layout: Layout, language: Language): IStylesOptions {
+/**
+ * A right-to-left document's tables: the first column on the right (w:bidiVisual). A left-to-right
+ * document's tables get nothing, so their bytes are as before.
+ */
+export function tableDirection(rtl: boolean): { visuallyRightToLeft?: true } {
+  return rtl ? { visuallyRightToLeft: true } : {};
+}
+
+/**
+ * A right-to-left document (Arabic): every paragraph is bidirectional (w:bidi), so it starts at the right
+ * and its indents and hanging numbers are at the right (Word's w:ind left and hanging are the start side
+ * of a bidirectional paragraph); every run is right-to-left (w:rtl), in the complex-script font, whose size
+ * and bold docx writes beside the Latin ones (w:szCs, w:bCs). Set once in the document defaults and Normal;
+ * docx 9 has no bidirectional paragraph in a style, so w:bidi is added to the defaults by index.ts.
+ */
+function directionDefaults(layout: Layout, rtl: boolean): { run: IRunStylePropertiesOptions; paragraph: IParagraphStylePropertiesOptions } {
+  if (!rtl) return { run: {}, paragraph: {} };
+  const name = layout.font.name;
+  const cs = layout.font.complex_script_name ?? name;
+  return {
+    run: { rightToLeft: true, font: { ascii: name, hAnsi: name, eastAsia: name, cs } },
+    paragraph: {},
+  };
+}
+
+export function documentStyles(layout: Layout, language: Language, rtl = false): IStylesOptions {
   const words = layout.word_languages[language];
+  const direction = directionDefaults(layout, rtl);
   const hang = textIndent(layout);
   const line = { line: Math.round(240 * layout.spacing.line), lineRule: LineRuleType.AUTO };
   const before = twips.pt(layout.spacing.before_pt);
@@ -97,12 +123,15 @@ export function documentStyles(layout: Layout, language: Language): IStylesOptio
           font: layout.font.name,
           size: halfPoints(layout.font.size_pt),
           language: { value: words.latin, eastAsia: words.east_asian, bidirectional: words.bidi },
+          ...direction.run,
         },
-        paragraph: { spacing: { before, after: 0, ...line } },
+        paragraph: { spacing: { before, after: 0, ...line }, ...direction.paragraph },
       },
     },
     paragraphStyles: [
-      { id: STYLE.normal, name: 'Normal', quickFormat: true, },
+      rtl
+        ? { id: STYLE.normal, name: 'Normal', quickFormat: true, run: direction.run, paragraph: direction.paragraph }
+        : { id: STYLE.normal, name: 'Normal', quickFormat: true, },
       {
         id: STYLE.heading1,
         name: 'Heading 1',

@@ -9,12 +9,19 @@ import type { BodyContext } from './blocks.js';
 import { bookmarked } from './inlines.js';
 import { inlineRuns } from './inlines.js';
 import { twips, type Layout } from './layout.js';
-import { STYLE } from './styles.js';
+import { STYLE, tableDirection } from './styles.js';
 
 const ALIGN = {
   left: AlignmentType.LEFT,
   center: AlignmentType.CENTER,
   right: AlignmentType.RIGHT,
+} as const;
+
+/** In a right-to-left document a column aligned "left" is at the start of its line, and "right" at its end, as in the HTML. */
+const ALIGN_RTL = {
+  left: AlignmentType.START,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.END,
 } as const;
 
 export function textWidth(layout: Layout): number {
@@ -80,6 +87,7 @@ export function columnWidths(columns: readonly ColumnText[], total: number, floo
 
 export function tableChildren(table: TableBlock, context: BodyContext): FileChild[] {
   const { layout } = context;
+  const rtl = context.locale.direction === 'rtl';
   const columns = table.align.length;
   const text = Array.from({ length: columns }, (_, i): ColumnText => {
     const cells = [table.head, ...table.rows].map((row) => (row[i] ? cellWords(row[i].children, context.locale) : ''));
@@ -96,7 +104,7 @@ export function tableChildren(table: TableBlock, context: BodyContext): FileChil
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       margins: { top: padding, bottom: padding, left: padding, right: padding },
-      children: [new Paragraph({ style, alignment: align(table.align[i]), children: content ? inlineRuns(content.children, context.inline) : [] })],
+      children: [new Paragraph({ style, alignment: align(table.align[i], rtl), children: content ? inlineRuns(content.children, context.inline) : [] })],
     });
   const row = (cells: readonly Cell[], style: string, head: boolean) =>
     new TableRow({
@@ -113,6 +121,7 @@ export function tableChildren(table: TableBlock, context: BodyContext): FileChil
   }
   children.push(
     new Table({
+      ...tableDirection(rtl),
       width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
@@ -128,6 +137,6 @@ export function textRuns(text: string): TextRun[] {
   return text === '' ? [] : [new TextRun(text)];
 }
 
-function align(alignment: Alignment | undefined) {
-  return alignment ? ALIGN[alignment] : undefined;
+function align(alignment: Alignment | undefined, rtl: boolean) {
+  return alignment ? (rtl ? ALIGN_RTL : ALIGN)[alignment] : undefined;
 }
