@@ -4,10 +4,10 @@
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import type { Alignment, Inline, Table as TableBlock, TableCell as Cell } from '../../model/document.js';
 import { referenceText, tableCaption } from '../../locale/body.js';
+import { plainWords } from '../../model/plain-text.js';
 import type { LocaleData } from '../../locale/locale.js';
 import type { BodyContext } from './blocks.js';
-import { bookmarked } from './inlines.js';
-import { inlineRuns } from './inlines.js';
+import { bookmarked, inlineRuns } from './inlines.js';
 import { twips, type Layout } from './layout.js';
 import { STYLE, tableDirection } from './styles.js';
 
@@ -30,24 +30,10 @@ export function textWidth(layout: Layout): number {
 
 /** A cell's words as printed, to measure them. */
 function cellWords(nodes: readonly Inline[], locale: LocaleData): string {
-  return nodes
-    .map((node): string => {
-      switch (node.type) {
-        case 'text':
-          return node.value;
-        case 'standard':
-          return node.text;
-        case 'break':
-          return ' ';
-        case 'footnote-ref':
-          return node.footnote ? String(node.footnote.number) : '';
-        case 'xref':
-          return node.children.length === 0 && node.target ? referenceText(node.target, locale) : cellWords(node.children, locale);
-        default:
-          return cellWords(node.children, locale);
-      }
-    })
-    .join('');
+  return plainWords(nodes, {
+    reference: (node) => (node.target ? referenceText(node.target, locale) : ''),
+    note: (node) => (node.footnote ? String(node.footnote.number) : ''),
+  });
 }
 
 /** How long a column's cells are, in characters: its longest word, and its longest cell on one line. */
