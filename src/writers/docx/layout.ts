@@ -13,6 +13,9 @@ const wordLanguage = z.strictObject({
   latin: languageTag,
   bidi: languageTag.optional(),
   east_asian: languageTag.optional(),
+  // Fonts Word names for the language's East Asian and complex-script (Arabic) characters.
+  east_asian_font: z.string().min(1).optional(),
+  complex_font: z.string().min(1).optional(),
 });
 
 const layoutSchema = z.strictObject({

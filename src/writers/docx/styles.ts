@@ -94,7 +94,15 @@ export function documentStyles(layout: Layout, language: Language): IStylesOptio
     default: {
       document: {
         run: {
-          font: layout.font.name,
+          font:
+            words.east_asian_font || words.complex_font
+              ? {
+                  ascii: layout.font.name,
+                  hAnsi: layout.font.name,
+                  ...(words.east_asian_font && { eastAsia: words.east_asian_font }),
+                  ...(words.complex_font && { cs: words.complex_font }),
+                }
+              : layout.font.name,
           size: halfPoints(layout.font.size_pt),
           language: { value: words.latin, eastAsia: words.east_asian, bidirectional: words.bidi },
         },

@@ -148,6 +148,7 @@ export function htmlContext(document: CouncilDocument, options: WriteOptions) {
     pageAfter: cssString(pageAfter ?? ''),
     documentNumber: cssString(labels.documentNumber),
     footer: cssString(labels.footer),
+    font: options.locale.font,
   });
   const logo = `data:${settings.logo.mime};base64,${Buffer.from(settings.logo.bytes).toString('base64')}`;
   return {
