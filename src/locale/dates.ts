@@ -3,9 +3,14 @@
 import type { IsoDate } from '../model/meta.js';
 import { fill, type LocaleData } from './locale.js';
 
+/** The name of month `number` (1-12) in a date with a day: genitive where the language has it. */
+export function dayMonthName(number: number, locale: LocaleData): string {
+  return (locale.months_genitive ?? locale.months)[number - 1]!;
+}
+
 function parts(date: IsoDate, locale: LocaleData) {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return { year, day, month: locale.months[month - 1]!, monthNumber: month };
+  return { year, day, month: dayMonthName(month, locale), monthNumber: month };
 }
 
 export function formatDay(date: IsoDate, locale: LocaleData): string {

@@ -4,7 +4,7 @@
 import type { Event, EventDates } from '../model/events.js';
 import { allEvents } from '../model/events.js';
 import { fill, type LocaleData } from './locale.js';
-import { formatRange } from './dates.js';
+import { dayMonthName, formatRange } from './dates.js';
 
 function monthText(month: string, locale: LocaleData): string {
   const [year, number] = month.split('-').map(Number) as [number, number];
@@ -31,7 +31,7 @@ function partDatesText(part: Event, parent: Event | undefined, locale: LocaleDat
   }
   const [, startMonth, startDay] = dates.start.split('-').map(Number) as [number, number, number];
   const [, endMonth, endDay] = dates.end.split('-').map(Number) as [number, number, number];
-  const name = (month: number) => locale.months[month - 1]!;
+  const name = (month: number) => dayMonthName(month, locale);
   if (dates.start === dates.end) return fill(locale.events.part_day, { day: startDay, month: name(startMonth) });
   if (startMonth === endMonth) return fill(locale.events.part_same_month, { startDay, endDay, month: name(startMonth) });
   return fill(locale.events.part_same_year, { startDay, startMonth: name(startMonth), endDay, endMonth: name(endMonth) });

@@ -15,6 +15,10 @@ const localeSchema = z.object({
   intl: z.string().min(2),
   direction: z.enum(['ltr', 'rtl']),
   months: z.array(phrase).length(12),
+  // Month names as a date with a day uses them, where the language inflects them ("31 марта 2017 г.").
+  months_genitive: z.array(phrase).length(12).optional(),
+  // The HTML's and PDF's font stack (CSS font-family) for the language's script; the template's otherwise.
+  font: z.string().min(1).optional(),
   weekdays: z.array(phrase).length(7),
   numbers: z.object({ revision: phrase, addendum: phrase, corrigendum: phrase }),
   languages: z.object(Object.fromEntries(LANGUAGES.map((l) => [l, phrase])) as Record<Language, typeof phrase>),

@@ -13,6 +13,9 @@ const wordLanguage = z.strictObject({
   latin: languageTag,
   bidi: languageTag.optional(),
   east_asian: languageTag.optional(),
+  // Fonts Word names for the language's East Asian and complex-script (Arabic) characters.
+  east_asian_font: z.string().min(1).optional(),
+  complex_font: z.string().min(1).optional(),
 });
 
 const layoutSchema = z.strictObject({
@@ -27,7 +30,6 @@ const layoutSchema = z.strictObject({
   font: z.strictObject({
     name: z.string().min(1),
     /** The font of Arabic script (Word's complex-script font), in a right-to-left document only. */
-    complex_script_name: z.string().min(1).optional(),
     size_pt: length,
     meeting_size_pt: length,
     header_size_pt: length,

@@ -65,19 +65,14 @@ export function tableDirection(rtl: boolean): { visuallyRightToLeft?: true } {
  * and bold docx writes beside the Latin ones (w:szCs, w:bCs). Set once in the document defaults and Normal;
  * docx 9 has no bidirectional paragraph in a style, so w:bidi is added to the defaults by index.ts.
  */
-function directionDefaults(layout: Layout, rtl: boolean): { run: IRunStylePropertiesOptions; paragraph: IParagraphStylePropertiesOptions } {
-  if (!rtl) return { run: {}, paragraph: {} };
-  const name = layout.font.name;
-  const cs = layout.font.complex_script_name ?? name;
-  return {
-    run: { rightToLeft: true, font: { ascii: name, hAnsi: name, eastAsia: name, cs } },
-    paragraph: {},
-  };
+function directionDefaults(rtl: boolean): { run: IRunStylePropertiesOptions; paragraph: IParagraphStylePropertiesOptions } {
+  // The complex-script font is the language's (layout.yaml, word_languages): Calibri has no Arabic letters.
+  return rtl ? { run: { rightToLeft: true }, paragraph: {} } : { run: {}, paragraph: {} };
 }
 
 export function documentStyles(layout: Layout, language: Language, rtl = false): IStylesOptions {
   const words = layout.word_languages[language];
-  const direction = directionDefaults(layout, rtl);
+  const direction = directionDefaults(rtl);
   const hang = textIndent(layout);
   const line = { line: Math.round(240 * layout.spacing.line), lineRule: LineRuleType.AUTO };
   const before = twips.pt(layout.spacing.before_pt);
@@ -120,7 +115,15 @@ export function documentStyles(layout: Layout, language: Language, rtl = false):
     default: {
       document: {
         run: {
-          font: layout.font.name,
+          font:
+            words.east_asian_font || words.complex_font
+              ? {
+                  ascii: layout.font.name,
+                  hAnsi: layout.font.name,
+                  ...(words.east_asian_font && { eastAsia: words.east_asian_font }),
+                  ...(words.complex_font && { cs: words.complex_font }),
+                }
+              : layout.font.name,
           size: halfPoints(layout.font.size_pt),
           language: { value: words.latin, eastAsia: words.east_asian, bidirectional: words.bidi },
           ...direction.run,

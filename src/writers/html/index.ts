@@ -149,6 +149,7 @@ export function htmlContext(document: CouncilDocument, options: WriteOptions) {
     documentNumber: cssString(labels.documentNumber),
     footer: cssString(labels.footer),
     rtl: labels.direction === 'rtl',
+    font: options.locale.font,
   });
   const logo = `data:${settings.logo.mime};base64,${Buffer.from(settings.logo.bytes).toString('base64')}`;
   return {
