@@ -4,7 +4,7 @@
 // after it. Puppeteer then connects to it through the same pipes its own
 // launch() would use (PipeTransport), and drives it as usual.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdir, rm, rmSync } from 'node:fs';
+import { mkdtempSync, readdir, readdirSync, rm, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -49,17 +49,34 @@ function flags(profile: string, asRoot: boolean): string[] {
 
 const PROFILE_PREFIX = 'council-docs-chromium-';
 
-/** Profiles left by builds that were killed (named by their process id), removed in the background. */
+/** Profiles in the temporary folder of builds no longer running (named by their process id). */
+function staleProfiles(names: string[]): string[] {
+  return names.filter((name) => {
+    const pid = name.startsWith(PROFILE_PREFIX) ? Number(name.slice(PROFILE_PREFIX.length).split('-')[0]) : NaN;
+    return Number.isInteger(pid) && !isRunning(pid);
+  });
+}
+
+/** Profiles left by builds that were killed, removed in the background while Chromium starts. */
 function removeStaleProfiles(): void {
   readdir(tmpdir(), (error, names) => {
     if (error) return;
-    for (const name of names) {
-      const pid = name.startsWith(PROFILE_PREFIX) ? Number(name.slice(PROFILE_PREFIX.length).split('-')[0]) : NaN;
-      if (Number.isInteger(pid) && !isRunning(pid)) {
-        rm(join(tmpdir(), name), { recursive: true, force: true }, () => undefined);
-      }
-    }
+    for (const name of staleProfiles(names)) rm(join(tmpdir(), name), { recursive: true, force: true }, () => undefined);
   });
+}
+
+/**
+ * The same, once more as the build ends: the Chromium of a killed build outlives it a moment and may
+ * still be writing to its profile while the first sweep removes it.
+ */
+function removeStaleProfilesNow(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of staleProfiles(names)) rmSync(join(tmpdir(), name), { recursive: true, force: true, maxRetries: 3 });
 }
 
 /** How much of Chromium's stderr is kept, to say why it did not start. */
@@ -134,5 +151,6 @@ export class BrowserProcess {
       await this.exited;
     }
     rmSync(this.#profile, { recursive: true, force: true, maxRetries: 3 });
+    removeStaleProfilesNow();
   }
 }
