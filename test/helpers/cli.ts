@@ -63,14 +63,19 @@ export function snapshot(dir: string): Map<string, { bytes: Buffer; mtimeMs: num
   return files;
 }
 
-/** Builds the C17/23 source into a fresh folder and returns that folder. */
-export function buildSeed(formats?: string): string {
+/** Builds a source into a fresh folder and returns that folder. */
+function buildInto(source: string, formats?: string): string {
   const out = scratch();
-  const args = ['build', SOURCE, '--out', out, '--quiet'];
+  const args = ['build', source, '--out', out, '--quiet'];
   if (formats) args.push('--format', formats);
   const run = runCli(args);
   if (run.status !== 0) throw new Error(`build failed (${run.status}):\n${run.stderr}`);
   return out;
+}
+
+/** Builds the C17/23 source into a fresh folder and returns that folder. */
+export function buildSeed(formats?: string): string {
+  return buildInto(SOURCE, formats);
 }
 
 /** The project's own test document with every construct of the body (tables, footnotes, figures, annexes, ...). */
@@ -78,10 +83,5 @@ export const BODY_SOURCE = join(ROOT, 'test', 'fixtures', 'body', 'C18-45.md');
 
 /** Builds the body test document (with its catalogue and figures) into a fresh folder and returns that folder. */
 export function buildBody(formats?: string): string {
-  const out = scratch();
-  const args = ['build', BODY_SOURCE, '--out', out, '--quiet'];
-  if (formats) args.push('--format', formats);
-  const run = runCli(args);
-  if (run.status !== 0) throw new Error(`build failed (${run.status}):\n${run.stderr}`);
-  return out;
+  return buildInto(BODY_SOURCE, formats);
 }

@@ -1,16 +1,16 @@
 // The standards annex: a new page, the centred label and title, and a table of
 // identifier, title, status and link, its header row repeated on every page.
-import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+import { Paragraph, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import type { AnnexView } from '../../locale/annex.js';
 import { inlineRuns, unbroken } from './inlines.js';
 import { twips, type Layout } from './layout.js';
-import { STYLE, tableDirection } from './styles.js';
+import { ruledTable } from './ruled-table.js';
+import { STYLE } from './styles.js';
 
 export function annexChildren(annex: AnnexView | undefined, layout: Layout, rtl = false): FileChild[] {
   if (!annex) return [];
   const widths = layout.annex.columns_mm.map(twips.mm);
   const padding = twips.mm(layout.annex.cell_padding_mm);
-  const line = { style: BorderStyle.SINGLE, size: Math.round(layout.annex.border_pt * 8), color: '000000' };
   const cell = (children: Paragraph[], i: number) =>
     new TableCell({
       children,
@@ -40,13 +40,6 @@ export function annexChildren(annex: AnnexView | undefined, layout: Layout, rtl 
   return [
     new Paragraph({ style: STYLE.annexNo, pageBreakBefore: true, children: [new TextRun(annex.label)] }),
     new Paragraph({ style: STYLE.annexTitle, children: [new TextRun(annex.title)] }),
-    new Table({
-      ...tableDirection(rtl),
-      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-      rows: [new TableRow({ tableHeader: true, cantSplit: true, children: cells(head) }), ...rows],
-    }),
+    ruledTable(widths, [new TableRow({ tableHeader: true, cantSplit: true, children: cells(head) }), ...rows], layout, rtl),
   ];
 }

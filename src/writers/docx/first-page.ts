@@ -24,6 +24,7 @@ import type { RecordView } from '../../locale/record.js';
 import type { Logo, Settings } from '../../templates/settings.js';
 import { inlineRuns, type InlineContext } from './inlines.js';
 import { halfPoints, twips, type Layout } from './layout.js';
+import { ruledTable } from './ruled-table.js';
 import { STYLE, tableDirection } from './styles.js';
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
@@ -165,7 +166,6 @@ function recordPage(record: RecordView, layout: Layout, rtl: boolean): FileChild
   const centred = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(text)] });
   const widths = layout.record.columns_mm.map(twips.mm);
   const padding = twips.mm(layout.annex.cell_padding_mm);
-  const border = { style: BorderStyle.SINGLE, size: Math.round(layout.annex.border_pt * 8), color: '000000' };
   const cell = (text: string, style: string, i: number, columnSpan = 1) =>
     new TableCell({
       columnSpan,
@@ -177,13 +177,9 @@ function recordPage(record: RecordView, layout: Layout, rtl: boolean): FileChild
     ...record.heading.map((line) => new Paragraph({ style: STYLE.title, children: [new TextRun(line)] })),
     centred(record.time),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: twips.pt(layout.spacing.heading_before_pt) }, children: [new TextRun(record.chairman)] }),
-    new Table({
-      ...tableDirection(rtl),
-      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-      rows: [
+    ruledTable(
+      widths,
+      [
         new TableRow({
           tableHeader: true,
           cantSplit: true,
@@ -197,7 +193,9 @@ function recordPage(record: RecordView, layout: Layout, rtl: boolean): FileChild
             }),
         ),
       ],
-    }),
+      layout,
+      rtl,
+    ),
   ];
 }
 

@@ -1,7 +1,7 @@
 // A table of the author's: its caption above it ("Table 1 – Title"), then a
 // Word table as wide as the text, in the standards annex's type and borders,
 // its header row repeated on every page and no row split across two.
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+import { AlignmentType, Paragraph, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import type { Alignment, Inline, Table as TableBlock, TableCell as Cell } from '../../model/document.js';
 import { referenceText, tableCaption } from '../../locale/body.js';
 import { plainWords } from '../../model/plain-text.js';
@@ -9,7 +9,8 @@ import type { LocaleData } from '../../locale/locale.js';
 import type { BodyContext } from './blocks.js';
 import { bookmarked, inlineRuns } from './inlines.js';
 import { twips, type Layout } from './layout.js';
-import { STYLE, tableDirection } from './styles.js';
+import { ruledTable } from './ruled-table.js';
+import { STYLE } from './styles.js';
 
 const ALIGN = {
   left: AlignmentType.LEFT,
@@ -85,7 +86,6 @@ export function tableChildren(table: TableBlock, context: BodyContext): FileChil
   const padding = twips.mm(layout.annex.cell_padding_mm);
   const char = layout.annex.size_pt * layout.tables.char_em * 20;
   const widths = columnWidths(text, textWidth(layout), twips.mm(layout.tables.min_column_mm), char, 2 * padding);
-  const line = { style: BorderStyle.SINGLE, size: Math.round(layout.annex.border_pt * 8), color: '000000' };
   const cell = (content: Cell | undefined, i: number, style: string) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
@@ -106,14 +106,7 @@ export function tableChildren(table: TableBlock, context: BodyContext): FileChil
     children.push(new Paragraph({ style: STYLE.tableTitle, children: bookmarked(table.id, runs, context.inline) }));
   }
   children.push(
-    new Table({
-      ...tableDirection(rtl),
-      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-      rows: [row(table.head, STYLE.tableHead, true), ...table.rows.map((cells) => row(cells, STYLE.tableText, false))],
-    }),
+    ruledTable(widths, [row(table.head, STYLE.tableHead, true), ...table.rows.map((cells) => row(cells, STYLE.tableText, false))], context.layout, rtl),
   );
   return children;
 }
