@@ -3,13 +3,16 @@
 // anywhere writes nothing (unless the command line says --keep-going, which
 // builds the sources without errors and leaves out the others).
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { VFile } from 'vfile';
 import { availableParallelism } from 'node:os';
-import type { VFile } from 'vfile';
 import type { CouncilDocument } from './model/document.js';
-import { readSource } from './read/source.js';
+import { readSource, type ReadResult } from './read/source.js';
+import { originalPath } from './read/translation.js';
+import { checkAlignment } from './validate/alignment.js';
 import { applyAcceptances } from './read/accept.js';
-import { validate } from './validate/index.js';
+import { TRANSLATION_RULES, validate } from './validate/index.js';
 import { error, hasErrors } from './diagnostics/report.js';
 import { hasLocale, loadLocale } from './locale/locale.js';
 import { documentLabels, documentNumber, fileStem } from './locale/labels.js';
@@ -25,25 +28,46 @@ export interface CheckedSource {
 }
 
 export async function checkSources(paths: string[], templatesDir: string): Promise<CheckedSource[]> {
-  return Promise.all(
-    paths.map(async (path) => {
-      const bytes = await readFile(path);
-      const { file, document, body, acceptances } = readSource(path, bytes);
-      if (body) validate(document ?? { path, ...body }, file);
-      if (document) {
-        if (!hasLocale(templatesDir, document.meta.language)) {
-          error(
-            file,
-            `no locale data for language "${document.meta.language}": add ${join(templatesDir, 'locale', `${document.meta.language}.yaml`)}`,
-            document.meta.places['language'],
-            'unknown-locale',
-          );
-        }
+  // An original is read once, whether it is built or only lends its data to a translation.
+  const reads = new Map<string, Promise<ReadResult>>();
+  const readOnce = (path: string, original?: CouncilDocument) => {
+    const key = resolve(path);
+    if (!reads.has(key)) reads.set(key, readFile(path).then((bytes) => readSource(path, bytes, original)));
+    return reads.get(key)!;
+  };
+  const checkOne = async (path: string): Promise<ReadResult> => {
+    const sibling = originalPath(path);
+    if (sibling === undefined || !existsSync(sibling)) return readOnce(path);
+    const original = await readOnce(sibling);
+    if (!original.document || hasErrors(original.file)) {
+      const file = new VFile({ path });
+      error(file, `this translation shares the data of ${sibling}, which has errors: fix them first`, { line: 1, column: 1 }, 'original-errors');
+      return { file };
+    }
+    return readOnce(path, original.document);
+  };
+  const results = await Promise.all(paths.map(checkOne));
+  return results.map(({ file, document, body, acceptances, translation }) => {
+    if (body) {
+      const checked = document ?? { path: file.path, ...body };
+      if (translation) {
+        validate(checked, file, TRANSLATION_RULES);
+        if (document) checkAlignment(document, translation.original, translation.partial, file);
+      } else validate(checked, file);
+    }
+    if (document) {
+      if (!hasLocale(templatesDir, document.meta.language)) {
+        error(
+          file,
+          `no locale data for language "${document.meta.language}": add ${join(templatesDir, 'locale', `${document.meta.language}.yaml`)}`,
+          document.meta.places['language'],
+          'unknown-locale',
+        );
       }
-      applyAcceptances(file, acceptances ?? []);
-      return { file, document };
-    }),
-  );
+    }
+    applyAcceptances(file, acceptances ?? []);
+    return { file, document };
+  });
 }
 
 export interface PlannedOutput {

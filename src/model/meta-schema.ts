@@ -30,7 +30,7 @@ export const isoDate = z
   })
   .meta({ format: 'date' });
 
-const text = (what: string) =>
+export const text = (what: string) =>
   z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `${what} is empty` });
 
 const month = z

@@ -1,6 +1,7 @@
 // Front matter → Meta. YAML and schema errors are reported at their line in
 // the source file, not in the front matter block.
 import { LineCounter, isMap, isNode, isScalar, type Document as YamlDocument } from 'yaml';
+import type { z } from 'zod';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Inline } from '../model/document.js';
@@ -78,7 +79,25 @@ function amendmentOf(fm: FrontMatter): Amendment | undefined {
   return undefined;
 }
 
-export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFrontMatter | undefined {
+/** A front matter that parsed and passed its schema, with the means to place its values in the source. */
+export interface ParsedFrontMatter<T> {
+  data: T;
+  /** Where each value stands, by key path ("meeting.end", "references[0]"). */
+  places: Record<string, Position>;
+  placeOf(path: PropertyKey[]): Position;
+  /** Position of a key itself, for a key that should not be there. */
+  keyPlaceOf(path: PropertyKey[]): Position;
+  /** A text value read as Markdown inline content, its problems reported at its place. */
+  inline(path: PropertyKey[], value: string): Inline[];
+}
+
+/** YAML → data checked by `schema`, or undefined with every problem reported at its line. */
+export function parseFrontMatter<S extends z.ZodType>(
+  file: VFile,
+  block: FrontMatterBlock,
+  schema: S,
+  knownKeys: string[],
+): ParsedFrontMatter<z.infer<S>> | undefined {
   const yamlPlaces = new YamlPlaces(block);
   const read = parseYaml(block.value, { lineCounter: yamlPlaces.lines, uniqueKeys: true });
   if ('problem' in read) {
@@ -105,7 +124,7 @@ export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFront
     return undefined;
   }
 
-  const parsed = frontMatterSchema.safeParse(data.data ?? {});
+  const parsed = schema.safeParse(data.data ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path;
@@ -113,8 +132,7 @@ export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFront
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const where = keyPosition(doc, yamlPlaces, [...path, key], block);
-          const known = Object.keys(frontMatterSchema.shape).join(', ');
-          error(file, `unknown key "${describePath([...path, key])}"${path.length === 0 ? ` (known keys: ${known})` : ''}`, where, 'unknown-key');
+          error(file, `unknown key "${describePath([...path, key])}"${path.length === 0 ? ` (known keys: ${knownKeys.join(', ')})` : ''}`, where, 'unknown-key');
         }
         continue;
       }
@@ -124,25 +142,34 @@ export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFront
     }
     return undefined;
   }
-  const fm: FrontMatter = parsed.data;
-  const inline = (path: PropertyKey[], value: string): Inline[] =>
-    toInlines(parseInline(value), { file, at: pathPosition(doc, yamlPlaces, path, block) });
-
+  const placeOf = (path: PropertyKey[]) => pathPosition(doc, yamlPlaces, path, block);
   const places: Record<string, Position> = {};
   const collect = (value: unknown, path: PropertyKey[]): void => {
-    if (path.length > 0) places[describePath(path)] = pathPosition(doc, yamlPlaces, path, block);
+    if (path.length > 0) places[describePath(path)] = placeOf(path);
     if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) collect(child, [...path, Array.isArray(value) ? Number(key) : key]);
     }
   };
   collect(data.data, []);
+  return {
+    data: parsed.data as z.infer<S>,
+    places,
+    placeOf,
+    keyPlaceOf: (path) => keyPosition(doc, yamlPlaces, path, block),
+    inline: (path, value) => toInlines(parseInline(value), { file, at: placeOf(path) }),
+  };
+}
 
-  const placeOf = (path: PropertyKey[]) => pathPosition(doc, yamlPlaces, path, block);
+export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFrontMatter | undefined {
+  const parsed = parseFrontMatter(file, block, frontMatterSchema, Object.keys(frontMatterSchema.shape));
+  if (!parsed) return undefined;
+  const { places, placeOf, inline } = parsed;
+  const fm: FrontMatter = parsed.data;
   const events = readEvents(fm.events, placeOf);
   const statuses = Object.entries(fm.standards ?? {}).map(([id, status]) => ({
     id,
     status,
-    position: keyPosition(doc, yamlPlaces, ['standards', id], block),
+    position: parsed.keyPlaceOf(['standards', id]),
   }));
 
   const meta: Meta = {

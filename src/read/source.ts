@@ -6,6 +6,7 @@ import { numberAnnexes, numberBody } from '../transform/numbering.js';
 import { numberFootnotes, resolveReferences } from '../transform/references.js';
 import { parseMarkdown } from './markdown-parser.js';
 import { readFrontMatter } from './frontmatter.js';
+import { readTranslationFrontMatter, type ReadTranslation } from './translation.js';
 import { readBody, type Body } from './body.js';
 import { decodeSource } from './decode.js';
 import { checkFileSize, checkTextLimits } from './limits.js';
@@ -22,9 +23,12 @@ export interface ReadResult {
   body?: Body;
   /** Warnings the author accepted in the source, applied once every check has run. */
   acceptances?: Acceptance[];
+  /** For a translation: its original, and whether it holds only the original's first sections. */
+  translation?: { original: CouncilDocument; partial: boolean };
 }
 
-export function readSource(path: string, bytes: Uint8Array): ReadResult {
+/** Reads an original, or with `original` given, a translation of it that shares its data. */
+export function readSource(path: string, bytes: Uint8Array, original?: CouncilDocument): ReadResult {
   const file = new VFile({ path });
   if (!checkFileSize(file, bytes)) return { file };
   const text = decodeSource(file, bytes);
@@ -46,7 +50,8 @@ export function readSource(path: string, bytes: Uint8Array): ReadResult {
     );
     return { file };
   }
-  const front = readFrontMatter(file, { value: first.value, position: first.position! });
+  const block = { value: first.value, position: first.position! };
+  const front = original ? readTranslationFrontMatter(file, block, original) : readFrontMatter(file, block);
   const body = readBody(tree.children.slice(1), file);
   const walkable = { meta: front?.meta, ...body };
   numberBody(body);
@@ -56,9 +61,13 @@ export function readSource(path: string, bytes: Uint8Array): ReadResult {
   const catalogue = readCatalogue(path, file);
   resolveMalformedStandards(walkable, catalogue);
   const acceptances = findAcceptances(tree);
-  const standards = front ? citedStandards({ ...walkable, meta: front.meta }, catalogue, front.statuses, file) : [];
+  // A translation's statuses are its original's, whose problems are said on the original.
+  const statusFile = original ? new VFile({ path }) : file;
+  const standards = front ? citedStandards({ ...walkable, meta: front.meta }, catalogue, front.statuses, statusFile) : [];
   numberAnnexes(body.annexes, standards.length > 0);
   resolveReferences(walkable);
   if (!front) return { file, body, acceptances };
-  return { file, body, acceptances, document: { path, meta: front.meta, ...body, events, standards } };
+  const document = { path, meta: front.meta, ...body, events, standards };
+  const translation = original ? { original, partial: (front as ReadTranslation).partial } : undefined;
+  return { file, body, acceptances, document, ...(translation ? { translation } : {}) };
 }

@@ -21,6 +21,12 @@ export interface StandardMatch {
 // ITU writes its sector prefix with a hyphen or a non-breaking hyphen.
 const HYPHEN = '[-\u2011]';
 const SPACE = '[ \u00a0]';
+// ITU is UIT in French and Spanish and МСЭ in Russian, whose documents write the sector letter in
+// Cyrillic (МСЭ-Т) or Latin (МСЭ-R): a translation cites the same standards in its own letters.
+// `\b` knows only ASCII letters, so МСЭ gets a Cyrillic look-behind of its own.
+const ITU = String.raw`(?:\bITU|\bUIT|(?<![\u0400-\u04ff])МСЭ)`;
+const SECTOR = '([TRDТ])';
+const LATIN_SECTOR: Record<string, StandardId['sector']> = { T: 'T', R: 'R', D: 'D', Т: 'T' };
 // ITU-T names a new text next to an existing number with a suffix: "X.1303bis", "V.42bis" and
 // "V.27ter" are Recommendations of their own, with their own pages once approved (a document says
 // `draft` of one that is not yet); "Y.4805rev" is the working name of a revision of Y.4805 in
@@ -36,7 +42,7 @@ const NUMBER = String.raw`[A-Z]{1,3}(?:\.Supp?\.?${SPACE}?\d+|${SPACE}Suppl\.${S
 // E.100 (the Recommendation) would list and link a different text. It stays words, neither linked
 // nor in the annex; an author who means one supplement gives its number (below).
 const CITATION = new RegExp(
-  String.raw`\b(?:(Recommendation|Report|Supplement)${SPACE}+)?ITU${HYPHEN}([TRD])${SPACE}+` +
+  String.raw`(?:\b(Recommendation|Report|Supplement)${SPACE}+)?${ITU}${HYPHEN}${SECTOR}${SPACE}+` +
     String.raw`(${NUMBER}(?:/${NUMBER})*)(?!(?:${SPACE}+|${HYPHEN})series)`,
   'g',
 );
@@ -98,8 +104,8 @@ export function findStandards(text: string): StandardMatch[] {
     });
   };
   for (const m of text.matchAll(CITATION)) {
-    const [whole, word, sector, numbers] = m as unknown as [string, string | undefined, StandardId['sector'], string];
-    const parsed: StandardId = { sector, numbers: numbers.split('/').map(canonicalNumber) };
+    const [whole, word, letter, numbers] = m as unknown as [string, string | undefined, string, string];
+    const parsed: StandardId = { sector: LATIN_SECTOR[letter]!, numbers: numbers.split('/').map(canonicalNumber) };
     add(m.index, whole, parsed, word === 'Report' ? 'report' : kindOfId(parsed));
   }
   for (const m of text.matchAll(SERIES_SUPPLEMENT)) {

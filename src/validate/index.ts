@@ -38,6 +38,11 @@ export const RULES: Rule[] = [
   standardStatus,
 ];
 
+// A translation's dates, events and statuses are its original's: their problems are said once, on
+// the original. Its quoted titles are in its own language, which the catalogue's are not.
+const ORIGINAL_DATA = new Set<Rule>([meetingDates, eventDates, duplicateEvent, standardTitle, unknownStandard, standardStatus]);
+export const TRANSLATION_RULES: Rule[] = RULES.filter((rule) => !ORIGINAL_DATA.has(rule));
+
 export function validate(document: Checked, file: VFile, rules: Rule[] = RULES): void {
   for (const rule of rules) {
     const emit = rule.severity === 'error' ? error : warn;
