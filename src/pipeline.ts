@@ -11,6 +11,7 @@ import type { CouncilDocument } from './model/document.js';
 import { readSource, type ReadResult } from './read/source.js';
 import { originalPath } from './read/translation.js';
 import { checkAlignment } from './validate/alignment.js';
+import { checkUpToDate } from './validate/outdated.js';
 import { applyAcceptances } from './read/accept.js';
 import { TRANSLATION_RULES, validate } from './validate/index.js';
 import { error, hasErrors } from './diagnostics/report.js';
@@ -25,6 +26,8 @@ import { removeStaleTemporaries, writeAtomically, type WriteResult } from './out
 export interface CheckedSource {
   file: VFile;
   document?: CouncilDocument;
+  /** For a translation: its original, and whether it holds only the original's first sections. */
+  translation?: { original: CouncilDocument; partial: boolean };
 }
 
 export async function checkSources(paths: string[], templatesDir: string): Promise<CheckedSource[]> {
@@ -52,7 +55,10 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
       const checked = document ?? { path: file.path, ...body };
       if (translation) {
         validate(checked, file, TRANSLATION_RULES);
-        if (document) checkAlignment(document, translation.original, translation.partial, file);
+        if (document) {
+          const pairs = checkAlignment(document, translation.original, translation.partial, file);
+          if (!hasErrors(file)) checkUpToDate(document, translation.original, translation.partial, pairs, file);
+        }
       } else validate(checked, file);
     }
     if (document) {
@@ -66,7 +72,7 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
       }
     }
     applyAcceptances(file, acceptances ?? []);
-    return { file, document };
+    return { file, document, ...(translation ? { translation } : {}) };
   });
 }
 

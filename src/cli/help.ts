@@ -19,6 +19,9 @@ Commands:
   check     validate, and all else build would refuse; write nothing
   watch     build, then rebuild on every save and serve a live preview
             on http://127.0.0.1:<port>/ (reloads itself, shows messages)
+  align     record that each translation named (C17-23.fr.md) is up to
+            date with its original, so that later changes of the
+            original are pointed out in it
   help      print this text
 
 Options:

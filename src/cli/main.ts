@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
   }
-  if (command !== 'build' && command !== 'check' && command !== 'watch') throw new UsageError(`unknown command "${command}"`);
+  if (!['build', 'check', 'watch', 'align'].includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const { FORMATS, FORMAT_NAMES, isFormatName } = await import('../writers/registry.js');
   const formats = (values.format ?? FORMAT_NAMES.join(','))
@@ -90,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
   const templatesDir = values.templates ?? join(PACKAGE_ROOT, 'templates');
   const sources = await expandSources(rest);
 
+  if (command === 'align') return align(sources, templatesDir);
   if (command === 'watch') {
     const folders = [];
     for (const arg of rest.length > 0 ? rest : ['source']) if ((await stat(arg)).isDirectory()) folders.push(arg);
@@ -103,10 +104,32 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'build') for (const f of formats) (FORMATS[f as FormatName] as Format).prepare?.(resources);
     const flags = { quiet: values.quiet, keepGoing: values['keep-going'] };
-    return await checkAndBuild(command, sources, { ...optionsFrom(values.out, templatesDir, formats), resources }, flags);
+    return await checkAndBuild(command as 'build' | 'check', sources, { ...optionsFrom(values.out, templatesDir, formats), resources }, flags);
   } finally {
     await resources.close();
   }
+}
+
+/** Checks the translations named (none may have an error), then records what each follows. */
+async function align(sources: string[], templatesDir: string): Promise<number> {
+  const pipeline = await import('../pipeline.js');
+  const { formatMessages } = await import('../diagnostics/report.js');
+  const { alignmentRecords, writeRecords } = await import('./align.js');
+  const checked = await pipeline.checkSources(sources, templatesDir);
+  // What "align" records is that the translation is now up to date: the warnings that say it was not are answered by it.
+  const answered = new Set(['translation-outdated', 'translation-unaligned']);
+  for (const { file } of checked) file.messages = file.messages.filter((m) => !answered.has(String(m.ruleId)));
+  for (const { file } of checked) for (const line of formatMessages(file)) process.stderr.write(line + '\n');
+  if (pipeline.anyErrors(checked)) {
+    process.stderr.write('a translation has errors: nothing recorded\n');
+    return EXIT.invalid;
+  }
+  const records = alignmentRecords(checked);
+  if ('notTranslations' in records) {
+    throw new UsageError(`align takes translations (C17-23.fr.md beside C17-23.md); not one: ${records.notTranslations.map(shown).join(', ')}`);
+  }
+  for (const path of await writeRecords(records)) process.stdout.write(`recorded ${shown(path)}\n`);
+  return EXIT.ok;
 }
 
 async function checkAndBuild(
