@@ -104,6 +104,28 @@ async function main() {
   line('cold build without PDF', `${ms(t['ours: build without PDF']!)}  ${ratio(t['ours: build without PDF']!, peerNoPdf, 1.0)}`);
   if (hasPdf) line('cold full build', `${ms(t['ours: full build']!)}  ${ratio(t['ours: full build']!, peerFull, 0.9)}`);
 
+  // Six languages: the seed and the project's translations of it, in one build, against the
+  // English one alone (both with the catalogue). Each extra language may cost at most the English one.
+  const translations = readdirSync(join(ROOT, 'source')).filter((f) => /^C17-23\.[a-z]{2}\.(md|aligned\.yaml)$/.test(f));
+  if (translations.some((f) => f.endsWith('.md'))) {
+    const one = join(work, 'one-language');
+    const six = join(work, 'six-languages');
+    for (const dir of [one, six]) {
+      mkdirSync(dir);
+      for (const f of ['C17-23.md', 'standards.yaml']) copyFileSync(join(ROOT, 'source', f), join(dir, f));
+    }
+    for (const f of translations) copyFileSync(join(ROOT, 'source', f), join(six, f));
+    const languages = 1 + translations.filter((f) => f.endsWith('.md')).length;
+    const l = hyperfine({
+      'ours: English': `rm -rf ${sh(out)} && node ${sh(CLI)} build ${sh(one)} --out ${sh(out)} --quiet`,
+      'ours: every language': `rm -rf ${sh(out)} && node ${sh(CLI)} build ${sh(six)} --out ${sh(out)} --quiet`,
+    });
+    const english = l['ours: English']!;
+    const extra = (l['ours: every language']! - english) / (languages - 1);
+    line(`C17/23 in ${languages} languages, cold full build`, ms(l['ours: every language']!));
+    line('C17/23: each language beyond English', `${ms(extra)}  (${(extra / english).toFixed(2)}× the English build; target ≤ 1×) ${extra <= english ? 'ok' : 'MISSED'}`);
+  }
+
   // The project's document with every construct of the body: tables, footnotes, figures, annexes,
   // cross-references. Its peer is pandoc on the same Markdown, figures embedded, and Chromium's print.
   if (hasPdf) {
