@@ -62,7 +62,7 @@ describe('a translation beside its original', () => {
     expect(english.get('dfi-symposium-2017@c18-70.council.itu.int')).toBe('Global Symposium on Digital Financial Inclusion');
 
     // "UIT-T Y.4113" is the standard the original cites as "ITU-T Y.4113", with the original's status.
-    const row = (name: string) => readFileSync(join(dir, 'out', name), 'utf8').split('\r\n')[1];
+    const row = (name: string) => readFileSync(join(dir, 'out', name), 'utf8').split('\r\n')[1]!;
     expect(row('C18-70-E-standards.csv')).toContain('"ITU-T Y.4113","Requirements of the network for the Internet of Things","2016-09","Approved"');
     expect(row('C18-70-F-standards.csv')).toBe(row('C18-70-E-standards.csv').replace('"Approved"', '"Approuvée"'));
   });
