@@ -23,7 +23,33 @@ export type Inline =
   | EventRef
   | FootnoteRef
   | CrossRef
-  | LineBreak;
+  | LineBreak
+  | Inserted
+  | Deleted;
+
+/**
+ * Words a revision added to, or took from, the issued version it revises: only in the marked
+ * outputs of a revision (see transform/changes.ts), never in a document read from a source.
+ */
+export interface Inserted extends Located {
+  type: 'ins';
+  children: Inline[];
+}
+
+export interface Deleted extends Located {
+  type: 'del';
+  children: Inline[];
+}
+
+/**
+ * A whole piece a revision added or took away (a paragraph, list item, table row, note, section):
+ * set only in the marked outputs of a revision, whose words are then all in one `Inserted` or `Deleted`.
+ */
+export type Change = 'inserted' | 'deleted';
+
+export interface Changeable {
+  change?: Change;
+}
 
 export interface Text extends Located {
   type: 'text';
@@ -129,7 +155,7 @@ export interface Labelled {
   labelPosition?: Position;
 }
 
-export interface Paragraph extends Located, Labelled {
+export interface Paragraph extends Located, Labelled, Changeable {
   type: 'paragraph';
   /** "1.3" for a numbered paragraph; undefined for a continuation. */
   number?: string;
@@ -152,7 +178,7 @@ export interface BulletList extends Located {
   items: ListItem[];
 }
 
-export interface ListItem extends Located {
+export interface ListItem extends Located, Changeable {
   type: 'item';
   children: Inline[];
   /** Lists nested under this item. */
@@ -167,7 +193,7 @@ export interface ListItem extends Located {
 }
 
 /** `##` or `###` inside a section or annex: an unnumbered heading over the paragraphs that follow. */
-export interface Heading extends Located, Labelled {
+export interface Heading extends Located, Labelled, Changeable {
   type: 'heading';
   /** 2 for `##`, 3 for `###`. */
   level: 2 | 3;
@@ -183,7 +209,7 @@ export interface TableCell extends Located {
 }
 
 /** A GFM pipe table, with its title from a `Table: Title` line just before it. */
-export interface Table extends Located, Labelled {
+export interface Table extends Located, Labelled, Changeable {
   type: 'table';
   /** 1, 2, ... through the document, tables of annexes included; set by numbering. */
   number: number;
@@ -194,6 +220,8 @@ export interface Table extends Located, Labelled {
   align: Alignment[];
   head: TableCell[];
   rows: TableCell[][];
+  /** In the marked outputs of a revision: the rows it added or took away, by index in `rows`. */
+  rowChanges?: (Change | undefined)[];
 }
 
 /** An image file the document shows, read and checked by the reader. */
@@ -210,7 +238,7 @@ export interface FigureImage {
 }
 
 /** `![alt](figures/chart.png "Caption")` alone in a paragraph. */
-export interface Figure extends Located, Labelled {
+export interface Figure extends Located, Labelled, Changeable {
   type: 'figure';
   /** 1, 2, ... through the document; set by numbering. */
   number: number;
@@ -225,7 +253,7 @@ export interface Figure extends Located, Labelled {
 
 export type Block = Paragraph | BulletList | Heading | Table | Figure;
 
-export interface Section extends Located, Labelled {
+export interface Section extends Located, Labelled, Changeable {
   type: 'section';
   /** "1", "2", ... */
   number: string;
@@ -236,7 +264,7 @@ export interface Section extends Located, Labelled {
 }
 
 /** `# Title {.annex}`: an annex of the author's, after the sections, on a page of its own. */
-export interface Annex extends Located, Labelled {
+export interface Annex extends Located, Labelled, Changeable {
   type: 'annex';
   /** "1", "2", ...; '' when the document has one annex in all (ITU prints "ANNEX" alone). */
   number: string;
@@ -247,7 +275,7 @@ export interface Annex extends Located, Labelled {
 }
 
 /** `[^id]: words`: a footnote, numbered 1, 2, ... by the order of its citation. */
-export interface Footnote extends Located {
+export interface Footnote extends Located, Changeable {
   type: 'footnote';
   id: string;
   /** 0 for a note never cited (a warning); such a note is printed nowhere. */
@@ -271,4 +299,17 @@ export interface CouncilDocument {
   events: Event[];
   /** Standards the text cites, in order of first citation, with catalogue facts: the annex rows. */
   standards: CitedStandard[];
+  /** Set only on the marked version of a revision: what it changed in the issued version it revises. */
+  changes?: RevisionChanges;
+}
+
+/** What the marked outputs of a revision say of its changes, besides marking them in place. */
+export interface RevisionChanges {
+  /** The issued version revised, as printed: "C17/23-E", "C17/23(Rev.1)-E". */
+  base: string;
+  /** Who the changes are by, as Word shows it, and when (ISO 8601, the revision's date). */
+  author: string;
+  date: string;
+  /** The pieces changed, in reading order, for the side note: "1.2", "2.1" (new), "2.3" (deleted). */
+  pieces: { name: string; change: Change | 'changed' }[];
 }

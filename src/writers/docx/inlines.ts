@@ -132,6 +132,9 @@ export function inlineRuns(nodes: readonly Inline[], context?: InlineContext, fo
       case 'break':
         runs.push(new TextRun({ break: 1 }));
         break;
+      case 'ins':
+      case 'del':
+        throw new Error('DOCX writer: tracked changes are not written yet');
       default: {
         const unhandled: never = node;
         throw new Error(`DOCX writer: no rule for inline ${(unhandled as Inline).type}`);
