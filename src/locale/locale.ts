@@ -78,6 +78,15 @@ const localeSchema = z.object({
     notes_heading: phrase,
     note_back: phrase,
   }),
+  changes: z.object({
+    heading: phrase,
+    legend: phrase,
+    places: phrase,
+    inserted: phrase,
+    deleted: phrase,
+    author: phrase,
+    region: phrase,
+  }),
   references: z.object({
     paragraph: phrase,
     annex_paragraph: phrase,

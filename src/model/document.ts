@@ -303,6 +303,13 @@ export interface CouncilDocument {
   changes?: RevisionChanges;
 }
 
+export interface ChangedPlace {
+  kind: 'paragraph' | 'section' | 'annex' | 'note';
+  /** "2.3"; a section's "2"; an annex's "1" ('' for a single annex); a note's number. */
+  number: string;
+  change: Change | 'changed';
+}
+
 /** What the marked outputs of a revision say of its changes, besides marking them in place. */
 export interface RevisionChanges {
   /** The issued version revised, as printed: "C17/23-E", "C17/23(Rev.1)-E". */
@@ -310,6 +317,10 @@ export interface RevisionChanges {
   /** Who the changes are by, as Word shows it, and when (ISO 8601, the revision's date). */
   author: string;
   date: string;
-  /** The pieces changed, in reading order, for the side note: "1.2", "2.1" (new), "2.3" (deleted). */
-  pieces: { name: string; change: Change | 'changed' }[];
+  /**
+   * The numbered places changed, in reading order, for the side note ("1.2, 2.1 (new), 2.3
+   * (deleted)"): a change in a list, table or continuation is counted to the numbered paragraph it
+   * follows; one before any, to its section. Numbers are the revision's (a deleted place's, the issued one's).
+   */
+  pieces: ChangedPlace[];
 }

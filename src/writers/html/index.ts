@@ -7,6 +7,7 @@ import type { WriteOptions } from '../options.js';
 import { inlinesToHtml } from './inlines.js';
 import { fromTemplates } from '../../templates/cache.js';
 import { escapeHtml } from './escape.js';
+import { changesWords } from '../../locale/changes.js';
 import { eventItemText } from '../../locale/events.js';
 import { annexView } from '../../locale/annex.js';
 import { recordView } from '../../locale/record.js';
@@ -50,7 +51,8 @@ function listView(block: Extract<Block, { type: 'list' }>, document: CouncilDocu
       return {
         // An item that lists an event (`- <event:id>`): the tool writes its words from the event's data.
         html: event ? escapeHtml(eventItemText(event, document.events, options.locale)) : html(item.children),
-        id: event || only ? `event-${(event ?? only)!.id}` : undefined,
+        id: (event || only) && item.change !== 'deleted' ? `event-${(event ?? only)!.id}` : undefined,
+        change: item.change,
         sublists: item.sublists.map((sub) => listView(sub, document, options)),
       };
     }),
@@ -75,7 +77,7 @@ function tableView(table: Table, options: WriteOptions): unknown {
     id: table.title ? table.id : undefined,
     caption: table.title ? captionHtml(tableCaption(table.number, options.locale), html(table.title)) : undefined,
     head: table.head.map((c, i) => cell(c.children, i)),
-    rows: table.rows.map((row) => row.map((c, i) => cell(c.children, i))),
+    rows: table.rows.map((row, r) => ({ change: table.rowChanges?.[r], cells: row.map((c, i) => cell(c.children, i)) })),
   };
 }
 
@@ -99,6 +101,8 @@ function blockView(block: Block, document: CouncilDocument, options: WriteOption
         paragraph: true,
         id: block.id,
         number: block.number,
+        change: block.change,
+        deleted: block.change === 'deleted',
         level: block.level,
         // Level 1 is the shape every Council document has; only deeper paragraphs need a class of their own.
         deeper: block.level > 1,
@@ -107,7 +111,7 @@ function blockView(block: Block, document: CouncilDocument, options: WriteOption
       };
     case 'heading':
       // Sections are h2 under the title's h1, so ## is h3 and ### is h4: no level skipped.
-      return { heading: true, id: block.id, tag: `h${block.level + 1}`, level: block.level, html: inlinesToHtml(block.children, options.locale) };
+      return { heading: true, id: block.id, tag: `h${block.level + 1}`, level: block.level, change: block.change, html: inlinesToHtml(block.children, options.locale) };
     case 'table':
       return tableView(block, options);
     case 'figure':
@@ -133,6 +137,7 @@ function footnotesView(document: CouncilDocument, options: WriteOptions): unknow
     heading: options.locale.body.notes_heading,
     notes: cited.map((note) => ({
       number: note.number,
+      change: note.change,
       anchor: note.anchor,
       back: noteBack(note.number, options.locale),
       paragraphs: note.paragraphs.map((p) => inlinesToHtml(p, options.locale)),
@@ -159,9 +164,11 @@ export function htmlContext(document: CouncilDocument, options: WriteOptions) {
     summary: inlinesToHtml(document.meta.summary, options.locale),
     actionRequired: inlinesToHtml(document.meta.actionRequired, options.locale),
     references: document.meta.references.map((r) => inlinesToHtml(r, options.locale)),
+    changes: document.changes ? changesWords(document.changes, options.locale) : undefined,
     sections: document.sections.map((section) => ({
       id: section.id,
       number: section.number,
+      change: section.change,
       title: inlinesToHtml(section.title, options.locale),
       blocks: section.blocks.map((block) => blockView(block, document, options)),
     })),

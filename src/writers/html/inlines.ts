@@ -47,6 +47,12 @@ export function inlinesToHtml(inlines: Inline[], locale: LocaleData): string {
       case 'break':
         html += '<br>';
         break;
+      case 'ins':
+        html += `<ins>${inlinesToHtml(node.children, locale)}</ins>`;
+        break;
+      case 'del':
+        html += `<del>${inlinesToHtml(node.children, locale)}</del>`;
+        break;
     }
   }
   return html;
