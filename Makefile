@@ -16,7 +16,7 @@ TEMPLATE_FILES := $(shell find templates -type f 2>/dev/null)
 TS_FILES := $(shell find src -name '*.ts' 2>/dev/null)
 
 # Debian packages: what building needs, and what the tests' independent readers need.
-RUNTIME_PACKAGES := chromium fonts-crosextra-carlito fonts-hosny-amiri fonts-noto-cjk
+RUNTIME_PACKAGES := chromium fonts-crosextra-carlito fonts-hosny-amiri fonts-wqy-microhei fonts-noto-cjk
 BENCH_PACKAGES := hyperfine pandoc poppler-utils
 TEST_PACKAGES := poppler-utils qpdf pandoc libreoffice-writer-nogui python3-uno python3-docx python3-icalendar default-jre-headless
 
