@@ -1,0 +1,73 @@
+// Which font file a family name stands for on this machine. Asked of fontconfig, through
+// its fc-match and fc-pattern commands, rather than looked up at known Debian paths:
+// Chromium finds its fonts through fontconfig, so what fontconfig answers is what the PDF
+// is printed in, wherever a font is installed and whatever aliases the machine sets.
+import { execFile } from 'node:child_process';
+
+/** One face of a font file: a TrueType collection (.ttc) holds several, told apart by index. */
+export interface Face {
+  file: string;
+  index: number;
+  /** The family fontconfig found, which differs from the one asked for when that is an alias (Calibri → Carlito). */
+  family: string;
+}
+
+export class FontconfigMissing extends Error {}
+
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((done, fail) => {
+    execFile(command, args, { encoding: 'utf8', timeout: 10_000 }, (cause, stdout) => {
+      if ((cause as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
+        fail(new FontconfigMissing(`${command} is not installed (Debian package fontconfig)`));
+      } else if (cause) fail(cause);
+      else done(stdout);
+    });
+  });
+}
+
+/** A family name as a fontconfig pattern: `-`, `:`, `,` and `\` separate a pattern's parts unless escaped. */
+const pattern = (family: string) => family.replace(/[\\\-:,]/g, (ch) => `\\${ch}`);
+
+/** Family names compared as fontconfig compares them: case and blanks aside. */
+const same = (a: string, b: string) => a.replace(/\s/g, '').toLowerCase() === b.replace(/\s/g, '').toLowerCase();
+
+/** `a,b\,c` (fc-match's list of a font's names in several languages) → its names. */
+const names = (list: string) => list.split(/(?<!\\),/).map((n) => n.replace(/\\(.)/g, '$1'));
+
+/**
+ * The families fontconfig's configuration binds strongly to a name: the name itself and its
+ * metric-compatible aliases (Calibri's Carlito). Its weak bindings are mere last resorts, the
+ * fonts it offers for any name it does not know.
+ */
+async function strongFamilies(family: string): Promise<string[]> {
+  const printed = await run('fc-pattern', ['--config', pattern(family)]);
+  const line = /^\s*family:(.*)$/m.exec(printed)?.[1] ?? '';
+  return [...line.matchAll(/"((?:[^"\\]|\\.)*)"\(s\)/g)].map((m) => m[1]!);
+}
+
+/**
+ * The regular face fontconfig gives for a family, as Chromium takes it: the font must be
+ * that family or a strong alias of it (fontconfig otherwise answers with any font at all);
+ * undefined when none is installed.
+ */
+async function resolve(family: string): Promise<Face | undefined> {
+  const matched = await run('fc-match', ['--format', '%{family}\n%{file}\n%{index}\n', `${pattern(family)}:scalable=true`]);
+  const [families = '', file = '', index = '0'] = matched.split('\n');
+  const found = names(families);
+  if (file === '' || found.length === 0) return undefined;
+  if (!found.some((name) => same(name, family))) {
+    const strong = await strongFamilies(family);
+    if (!found.some((name) => strong.some((wanted) => same(name, wanted)))) return undefined;
+  }
+  // A variable font's named instance is in the upper half of the index; its glyphs are the font's.
+  return { file, index: Number(index) & 0xffff, family: found[0]! };
+}
+
+const resolved = new Map<string, Promise<Face | undefined>>();
+
+/** Asked once per family and process: a batch of documents in one language asks for the same fonts. */
+export function findFace(family: string): Promise<Face | undefined> {
+  const key = family.toLowerCase();
+  if (!resolved.has(key)) resolved.set(key, resolve(family));
+  return resolved.get(key)!;
+}
