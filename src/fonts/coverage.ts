@@ -1,8 +1,7 @@
 // The characters a font face has, read from its cmap by fontkit, loaded only when a
-// face is not in the cache (see coverage-cache.ts).
+// face is not in the cache (see font-cache.ts).
 import { readFile, stat } from 'node:fs/promises';
-import type { Face } from './fontconfig.js';
-import { cachedRanges, keepRanges, type FaceFile } from './coverage-cache.js';
+import { cachedRanges, keepRanges, type Face, type FaceFile } from './font-cache.js';
 
 export interface Coverage {
   has(codePoint: number): boolean;

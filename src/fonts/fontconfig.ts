@@ -3,14 +3,12 @@
 // Chromium finds its fonts through fontconfig, so what fontconfig answers is what the PDF
 // is printed in, wherever a font is installed and whatever aliases the machine sets.
 import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { keepFamilies, keptFamilies, type Face, type KeptFamilies } from './font-cache.js';
 
-/** One face of a font file: a TrueType collection (.ttc) holds several, told apart by index. */
-export interface Face {
-  file: string;
-  index: number;
-  /** The family fontconfig found, which differs from the one asked for when that is an alias (Calibri → Carlito). */
-  family: string;
-}
+export type { Face };
 
 export class FontconfigMissing extends Error {}
 
@@ -63,11 +61,54 @@ async function resolve(family: string): Promise<Face | undefined> {
   return { file, index: Number(index) & 0xffff, family: found[0]! };
 }
 
+/**
+ * What fontconfig's answers depend on, as modification times: its configuration, its caches
+ * (which fc-cache rewrites when a Debian font package is installed or removed) and the font
+ * folders. A font copied into a folder's existing subfolder without fc-cache is seen once
+ * some program of the machine has brought fontconfig's cache up to date.
+ */
+function fontconfigStamp(): string {
+  const home = homedir();
+  const env = (name: string, otherwise: string) => process.env[name] || otherwise;
+  const config = env('XDG_CONFIG_HOME', join(home, '.config'));
+  const paths = [
+    '/etc/fonts',
+    '/etc/fonts/conf.d',
+    '/etc/fonts/fonts.conf',
+    '/etc/fonts/local.conf',
+    '/var/cache/fontconfig',
+    join(config, 'fontconfig'),
+    join(config, 'fontconfig', 'fonts.conf'),
+    join(config, 'fontconfig', 'conf.d'),
+    join(home, '.fonts.conf'),
+    join(env('XDG_CACHE_HOME', join(home, '.cache')), 'fontconfig'),
+    join(home, '.fontconfig'),
+    '/usr/share/fonts',
+    '/usr/local/share/fonts',
+    join(env('XDG_DATA_HOME', join(home, '.local', 'share')), 'fonts'),
+    join(home, '.fonts'),
+  ];
+  const times = paths.map((path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? '-');
+  return [process.env['FONTCONFIG_FILE'] ?? '', process.env['FONTCONFIG_PATH'] ?? '', ...times].join('|');
+}
+
+let kept: Promise<KeptFamilies> | undefined;
+
+async function lookUp(family: string, key: string): Promise<Face | undefined> {
+  kept ??= keptFamilies(fontconfigStamp());
+  const families = await kept;
+  if (Object.hasOwn(families.families, key)) return families.families[key] ?? undefined;
+  const face = await resolve(family);
+  families.families[key] = face ?? null;
+  await keepFamilies(families);
+  return face;
+}
+
 const resolved = new Map<string, Promise<Face | undefined>>();
 
-/** Asked once per family and process: a batch of documents in one language asks for the same fonts. */
+/** Asked of fontconfig once per family and state of the machine's fonts, and kept (see font-cache.ts). */
 export function findFace(family: string): Promise<Face | undefined> {
   const key = family.toLowerCase();
-  if (!resolved.has(key)) resolved.set(key, resolve(family));
+  if (!resolved.has(key)) resolved.set(key, lookUp(family, key));
   return resolved.get(key)!;
 }
