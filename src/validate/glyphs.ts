@@ -34,6 +34,7 @@ interface Lack {
 async function lackOf(fonts: OutputFonts, characters: string[]): Promise<Lack> {
   let left = characters;
   const shown: string[] = [];
+  const seen = new Set<string>();
   for (const family of fonts.families) {
     if (left.length === 0) break;
     const face = await findFace(family);
@@ -41,6 +42,10 @@ async function lackOf(fonts: OutputFonts, characters: string[]): Promise<Lack> {
       shown.push(`${family} (not installed)`);
       continue;
     }
+    // Calibri then Carlito is one font here, named once.
+    const key = `${face.file}\0${face.index}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     shown.push(face.family.toLowerCase() === family.toLowerCase() ? family : `${family} (here ${face.family})`);
     const coverage = await faceCoverage(face);
     left = left.filter((character) => !drawnFrom(character, (point) => coverage.has(point)));
