@@ -161,7 +161,8 @@ describe('DOCX of C17/23-E read by python-docx', () => {
   });
 
   it('holds every paragraph of the seed in order: numbers typed before a tab, headings in Heading 1', () => {
-    expect(bodyPieces(reading.paragraphs)).toEqual(seedPieces());
+    // The seed's no-break hyphens (U+2011) are Word's own (w:noBreakHyphen), which the reader above gives as "-".
+    expect(bodyPieces(reading.paragraphs)).toEqual(seedPieces().map((piece) => ({ ...piece, text: plainHyphens(piece.text) })));
     const headings = reading.paragraphs.filter((p) => p.style === 'Heading 1').map((p) => p.text);
     expect(headings).toEqual([
       '1.\tITU-T Activities on IoT and Smart Sustainable Cities',

@@ -1,152 +1,158 @@
-// missing-glyph: a character that no font of an output has is a warning at its place in the
-// source, and the build goes on. Read from the command line's messages, as an author reads
-// them; the fonts are the machine's (Carlito, WenQuanYi Micro Hei, Noto Sans CJK, as make
-// installs them).
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// missing-glyph: a character that none of an output's fonts has is a warning at its place in
+// the source, and the outputs are still made. Each run keeps the fonts' coverage in a cache
+// folder of its own, so that the fonts are read (not taken from an earlier build's cache)
+// unless the test says otherwise.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, scratch, sourceFolder, type Run } from './helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { runCli, scratch, sourceFolder } from './helpers/cli.js';
 
-function source(language: 'en' | 'zh', title: string, body: string): string {
+function front(language: string, title: string, document = 'C17/98'): string {
   return `---
-document: C17/99
+document: ${document}
 date: 2017-03-31
 language: ${language}
-original: ${language}
-title: "${title}"
-meeting:
-  name: Council 2017
-  place: Geneva
-  start: 2017-05-15
-  end: 2017-05-25
+title: ${title}
+meeting: { name: Council 2017, place: Geneva, start: 2017-05-15, end: 2017-05-25 }
 from: report
-summary: A short report on the Internet of Things.
+summary: A report on the Internet of Things in smart cities.
 action_required: The Council is invited to note the report.
 ---
 
-# Introduction
-
-${body}
 `;
 }
 
-/** `line:column` of the first `needle` in `text`, counted as editors count (columns in UTF-16 units from 1). */
-function placeOf(text: string, needle: string, from = 0): string {
-  const at = text.indexOf(needle, from);
-  if (at === -1) throw new Error(`"${needle}" is not in the source`);
-  const before = text.slice(0, at).split('\n');
-  return `${before.length}:${before.at(-1)!.length + 1}`;
+const ENGLISH =
+  front('en', 'Smart sustainable cities') +
+  `# Activities
+
+The Forum welcomed the work of the 物联网 group on the Internet of Things.
+
+Its report was received with thanks 👍🏽 by the delegates of Côte d’Ivoire and Türkiye.
+`;
+
+const CHINESE =
+  front('zh', '智慧城市', 'C17/99') +
+  `# 活动
+
+论坛欢迎物联网小组在 Internet of Things 方面的工作。
+`;
+
+function run(command: 'build' | 'check', files: Record<string, string>, args: string[] = [], cache = scratch('council-docs-font-cache-')) {
+  const dir = sourceFolder(files);
+  const out = join(dir, 'out');
+  const names = Object.keys(files)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `source/${name}`);
+  const result = runCli([command, ...names, ...(command === 'build' ? ['--out', out] : []), ...args], {
+    cwd: dir,
+    env: { XDG_CACHE_HOME: cache },
+  });
+  const warnings = result.stderr.split('\n').filter((line) => line.includes(': warning: '));
+  return { ...result, out, warnings, cache };
 }
 
-const warningsOf = (stderr: string) => stderr.split('\n').filter((line) => line.endsWith('[missing-glyph]'));
-
-const ENGLISH_BODY = [
-  '1 The Chinese name of the Internet of Things, 物联网, is used in ITU-T documents in Chinese.',
-  '',
-  '2 Participants of the IoT Week 2017 shared their ideas by short messages 😀 and e-mail.',
-].join('\n');
+const glyphWarnings = (warnings: string[]) => warnings.filter((line) => line.endsWith('[missing-glyph]'));
 
 describe('an English document with a Chinese word and an emoji', () => {
-  const text = source('en', 'Facilitating the 物联网', ENGLISH_BODY);
-  const dir = sourceFolder({ 'C17-99.md': text });
-  const path = join('source', 'C17-99.md');
-  const out = scratch();
-  let run: Run;
-  let warnings: string[];
-  beforeAll(() => {
-    run = runCli(['build', path, '--out', out], { cwd: dir });
-    warnings = warningsOf(run.stderr);
+  it('warns at each, naming the outputs and their fonts, and still writes every output', () => {
+    const built = run('build', { 'doc.md': ENGLISH });
+    expect(built.status).toBe(0);
+    const warnings = glyphWarnings(built.warnings);
+    expect(warnings).toHaveLength(2);
+    // Line 14 is the first paragraph: "The Forum welcomed the work of the " is 35 characters.
+    expect(warnings[0]).toMatch(/^source\/doc\.md:14:36: warning: no font of the HTML and PDF \(.*Carlito.*\) nor of the DOCX \(.*\) has "物联网" \(U\+7269 U\+8054 U\+7F51\)/);
+    // The emoji and its skin tone are one run, at line 16.
+    const column = 'Its report was received with thanks '.length + 1;
+    expect(warnings[1]).toMatch(new RegExp(`^source/doc\\.md:16:${column}: warning: .* has "👍🏽" \\(U\\+1F44D U\\+1F3FD\\)`));
+    // Letters with accents and the typographic apostrophe are in Carlito: no warning for them.
+    expect(built.stderr).not.toMatch(/"[ôüÔÜ’]"/);
+    for (const suffix of ['html', 'pdf', 'docx']) expect(existsSync(join(built.out, `C17-98-E.${suffix}`))).toBe(true);
+    const text = toText(fromHtml(readFileSync(join(built.out, 'C17-98-E.html'), 'utf8')));
+    expect(text).toContain('the work of the 物联网 group');
+    expect(text).toContain('thanks 👍🏽 by');
   });
 
-  it('warns of each, at its line and column', () => {
-    const body = text.indexOf('# Introduction');
-    expect(warnings).toHaveLength(3);
-    expect(warnings[0]).toMatch(new RegExp(`^${path}:${placeOf(text, '物联网')}: warning: .*"物联网" \\(U\\+7269 U\\+8054 U\\+7F51\\)`));
-    expect(warnings[1]).toMatch(new RegExp(`^${path}:${placeOf(text, '物联网', body)}: warning: .*"物联网"`));
-    expect(warnings[2]).toMatch(new RegExp(`^${path}:${placeOf(text, '😀')}: warning: .*"😀" \\(U\\+1F600\\): it would print as an empty box`));
+  it('warns at the word in the front matter too', () => {
+    const checked = run('check', { 'doc.md': front('en', 'Smart cities, 物联网 in Shenzhen') + '# One\n\nPlain words.\n' });
+    expect(checked.status).toBe(0);
+    expect(glyphWarnings(checked.warnings)).toEqual([expect.stringMatching(/^source\/doc\.md:5:22: warning: .* has "物联网"/)]);
   });
 
-  it('names the fonts of each output that lack them', () => {
-    for (const warning of warnings) {
-      expect(warning).toContain('no font of the HTML and PDF (Calibri');
-      expect(warning).toContain('nor of the DOCX (Calibri');
+  it('checks only the fonts of the outputs asked for', () => {
+    const docx = run('check', { 'doc.md': ENGLISH }, ['--format', 'docx']);
+    expect(glyphWarnings(docx.warnings)).toHaveLength(2);
+    expect(docx.warnings[0]).toMatch(/no font of the DOCX \(Calibri \(here Carlito\)\) has/);
+    // A calendar is read in the reader's own fonts: nothing to check.
+    const ics = run('check', { 'doc.md': ENGLISH }, ['--format', 'ics']);
+    expect(glyphWarnings(ics.warnings)).toEqual([]);
+  });
+
+  it('is quiet where the author accepts it, as other warnings are', () => {
+    const accepted = ENGLISH.replace('The Forum', '<!-- accept missing-glyph: the group is named in Chinese -->\nThe Forum');
+    const checked = run('check', { 'doc.md': accepted });
+    expect(checked.status).toBe(0);
+    expect(glyphWarnings(checked.warnings)).toEqual([expect.stringMatching(/^source\/doc\.md:17:\d+: .*"👍🏽"/)]);
+    expect(checked.warnings.filter((line) => line.includes('unused-accept'))).toEqual([]);
+  });
+});
+
+it('does not warn of the same Chinese word in a Chinese document, whose fonts have it', () => {
+  const checked = run('check', { 'doc.md': CHINESE });
+  expect(checked.status).toBe(0);
+  expect(checked.warnings).toEqual([]);
+});
+
+it('builds the six documents of source/ with no warning, reading the fonts with an empty cache', () => {
+  const root = join(import.meta.dirname, '..', 'source');
+  const files = Object.fromEntries(
+    readdirSync(root)
+      .filter((name) => /\.(md|yaml|json)$/.test(name))
+      .map((name) => [name, readFileSync(join(root, name), 'utf8')]),
+  );
+  expect(Object.keys(files).filter((name) => name.endsWith('.md'))).toHaveLength(6);
+  const built = run('build', files);
+  expect(built.status).toBe(0);
+  expect(built.warnings).toEqual([]);
+  expect(readdirSync(built.out).filter((name) => name.endsWith('.pdf'))).toHaveLength(6);
+  // The fonts' coverage was read and kept.
+  expect(readdirSync(join(built.cache, 'council-docs', 'fonts')).filter((name) => name !== 'families.json').length).toBeGreaterThan(0);
+});
+
+describe('the cache of the fonts’ characters', () => {
+  /** The cached coverage of Carlito, the font of English text, after one check with an empty cache. */
+  function carlitoEntry() {
+    const first = run('check', { 'doc.md': ENGLISH });
+    const folder = join(first.cache, 'council-docs', 'fonts');
+    const families = JSON.parse(readFileSync(join(folder, 'families.json'), 'utf8')) as { families: Record<string, { file: string } | null> };
+    const carlito = families.families['carlito']!.file;
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      const entry = JSON.parse(readFileSync(path, 'utf8')) as { file?: string; size: number; mtimeMs: number; ranges: number[] };
+      if (entry.file === carlito) return { cache: first.cache, path, entry, font: statSync(carlito) };
     }
+    throw new Error(`no cached coverage of ${carlito}`);
+  }
+
+  it('is kept for the font file read, with its size and modification time', () => {
+    const { entry, font } = carlitoEntry();
+    expect(entry.size).toBe(font.size);
+    expect(entry.mtimeMs).toBe(font.mtimeMs);
+    // Latin letters are in it; CJK is not.
+    const has = (point: number) => entry.ranges.some((_, i) => i % 2 === 0 && entry.ranges[i]! <= point && point <= entry.ranges[i + 1]!);
+    expect(has('A'.codePointAt(0)!)).toBe(true);
+    expect(has(0x7269)).toBe(false);
   });
 
-  it('still builds every output', () => {
-    expect(run.status, run.stderr).toBe(0);
-    for (const suffix of ['E.html', 'E.pdf', 'E.docx']) expect(existsSync(join(out, `C17-99-${suffix}`))).toBe(true);
-  });
-
-  it('lets the author accept the warning for a paragraph', () => {
-    const accepted = text.replace('2 Participants', '<!-- accept missing-glyph: the emoji is quoted from a message -->\n2 Participants');
-    const check = runCli(['check', path], { cwd: sourceFolder({ 'C17-99.md': accepted }) });
-    expect(check.status).toBe(0);
-    const left = warningsOf(check.stderr);
-    expect(left).toHaveLength(2);
-    expect(left.join('\n')).not.toContain('😀');
-    expect(check.stderr).not.toContain('unused-accept');
-  });
-});
-
-describe('a Chinese document', () => {
-  it('prints the same word in its own fonts, without a warning', () => {
-    const text = source('zh', '促进物联网发展', '1 物联网是国际电联的工作重点之一。');
-    const run = runCli(['check', join('source', 'C17-99.md')], { cwd: sourceFolder({ 'C17-99.md': text }) });
-    expect(run.status, run.stderr).toBe(0);
-    expect(warningsOf(run.stderr)).toEqual([]);
-  });
-
-  it('warns of a character only the PDF has a font for, for the DOCX alone', () => {
-    // 鿏 (meitnerium, U+9FCF) is in Noto Sans CJK SC, the PDF's second Chinese font, not in WenQuanYi Micro Hei, the DOCX's.
-    const text = source('zh', '促进物联网发展', '1 国际纯粹与应用化学联合会将第109号元素命名为鿏。');
-    const path = join('source', 'C17-99.md');
-    const run = runCli(['check', path], { cwd: sourceFolder({ 'C17-99.md': text }) });
-    const warnings = warningsOf(run.stderr);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(new RegExp(`^${path}:${placeOf(text, '鿏')}: warning: no font of the DOCX \\(Calibri \\(here Carlito\\), WenQuanYi Micro Hei\\) has "鿏"`));
-  });
-});
-
-describe('the shipped sources', () => {
-  it('build in six languages without a warning', () => {
-    const out = scratch();
-    const run = runCli(['build', 'source', '--out', out]);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).not.toContain('warning');
-    expect(run.stdout).toMatch(/^6 documents in .*; 0 warnings$/m);
-  });
-});
-
-describe('the fonts kept between builds', () => {
-  const text = source('en', 'Facilitating the 物联网', ENGLISH_BODY);
-  const project = sourceFolder({ 'C17-99.md': text });
-  const cache = scratch();
-  const check = () => runCli(['check', join('source', 'C17-99.md'), '--format', 'html'], { cwd: project, env: { XDG_CACHE_HOME: cache } });
-  const folder = join(cache, 'council-docs', 'fonts');
-  const faces = () => readdirSync(folder).filter((name) => name !== 'families.json');
-  const rewriteFaces = (change: (entry: { mtimeMs: number; ranges: number[] }) => void) => {
-    for (const name of faces()) {
-      const entry = JSON.parse(readFileSync(join(folder, name), 'utf8'));
-      change(entry);
-      writeFileSync(join(folder, name), JSON.stringify(entry));
-    }
-  };
-
-  it('reads the fonts into an empty cache and warns as with a full one', () => {
-    expect(warningsOf(check().stderr)).toHaveLength(3);
-    expect(readdirSync(folder)).toContain('families.json');
-    expect(faces().length).toBeGreaterThan(0);
-  });
-
-  it('takes the characters of a font file from the cache', () => {
-    // Were the cache not read, the fonts themselves would still lack the word and the emoji.
-    rewriteFaces((entry) => (entry.ranges = [0, 0x10ffff]));
-    expect(warningsOf(check().stderr)).toEqual([]);
-  });
-
-  it('reads a font file again once it changed', () => {
-    rewriteFaces((entry) => (entry.mtimeMs += 1));
-    expect(warningsOf(check().stderr)).toHaveLength(3);
+  it('is what later builds go by while the file is unchanged, and is read again when it is not the same file', () => {
+    const { cache, path, entry } = carlitoEntry();
+    // A doctored entry claiming Carlito has every character: believed while it matches the file.
+    writeFileSync(path, JSON.stringify({ ...entry, ranges: [0, 0x10ffff] }));
+    expect(glyphWarnings(run('check', { 'doc.md': ENGLISH }, [], cache).warnings)).toEqual([]);
+    // The same entry for another version of the file (another modification time): read again.
+    writeFileSync(path, JSON.stringify({ ...entry, mtimeMs: entry.mtimeMs - 1000, ranges: [0, 0x10ffff] }));
+    expect(glyphWarnings(run('check', { 'doc.md': ENGLISH }, [], cache).warnings)).toHaveLength(2);
   });
 });
