@@ -105,6 +105,17 @@ it('does not warn of the same Chinese word in a Chinese document, whose fonts ha
   expect(checked.warnings).toEqual([]);
 });
 
+it('warns of a character only the PDF has a font for, for the DOCX alone', () => {
+  // 鿏 (meitnerium, U+9FCF) is in Noto Sans CJK SC, the second Chinese font of the stylesheet, not in
+  // WenQuanYi Micro Hei, the DOCX's East Asian font.
+  // The paragraph is line 14; 鿏 follows 23 characters.
+  const checked = run('check', { 'doc.md': front('zh', '智慧城市', 'C17/99') + '# 活动\n\n国际纯粹与应用化学联合会将第109号元素命名为鿏。\n' });
+  expect(checked.status).toBe(0);
+  expect(glyphWarnings(checked.warnings)).toEqual([
+    expect.stringMatching(/^source\/doc\.md:14:24: warning: no font of the DOCX \(Calibri \(here Carlito\), WenQuanYi Micro Hei\) has "鿏" \(U\+9FCF\)/),
+  ]);
+});
+
 it('builds the six documents of source/ with no warning, reading the fonts with an empty cache', () => {
   const root = join(import.meta.dirname, '..', 'source');
   const files = Object.fromEntries(
