@@ -18,7 +18,8 @@ import { error, hasErrors } from './diagnostics/report.js';
 import { hasLocale, loadLocale } from './locale/locale.js';
 import { documentLabels, documentNumber, fileStem } from './locale/labels.js';
 import { loadSettings, type Settings } from './templates/settings.js';
-import { FORMATS, type Format, type FormatName } from './writers/registry.js';
+import { FORMAT_NAMES, FORMATS, outputFonts, type Format, type FormatName } from './writers/registry.js';
+import { checkGlyphs } from './validate/glyphs.js';
 import type { WriteOptions } from './writers/options.js';
 import { BuildResources } from './writers/resources.js';
 import { removeStaleTemporaries, writeAtomically, type WriteResult } from './output/atomic-write.js';
@@ -30,7 +31,11 @@ export interface CheckedSource {
   translation?: { original: CouncilDocument; partial: boolean };
 }
 
-export async function checkSources(paths: string[], templatesDir: string): Promise<CheckedSource[]> {
+/**
+ * Reads and checks sources. `formats` are the outputs to be made, whose fonts the text's
+ * characters are checked against (missing-glyph); none, and the fonts are not looked at.
+ */
+export async function checkSources(paths: string[], templatesDir: string, formats: FormatName[] = FORMAT_NAMES): Promise<CheckedSource[]> {
   // An original is read once, whether it is built or only lends its data to a translation.
   const reads = new Map<string, Promise<ReadResult>>();
   const readOnce = (path: string, original?: CouncilDocument) => {
@@ -50,7 +55,7 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
     return readOnce(path, original.document);
   };
   const results = await Promise.all(paths.map(checkOne));
-  return results.map(({ file, document, body, acceptances, translation }) => {
+  const checked = results.map(({ file, document, body, translation }) => {
     if (body) {
       const checked = document ?? { path: file.path, ...body };
       if (translation) {
@@ -71,9 +76,18 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
         );
       }
     }
-    applyAcceptances(file, acceptances ?? []);
     return { file, document, ...(translation ? { translation } : {}) };
   });
+  await Promise.all(
+    checked.map(async ({ file, document }) => {
+      if (!document || formats.length === 0 || !hasLocale(templatesDir, document.meta.language)) return;
+      const locale = loadLocale(templatesDir, document.meta.language);
+      await checkGlyphs(document, file, await outputFonts(formats, document.meta.language, templatesDir, locale));
+    }),
+  );
+  // Last, so an acceptance silences the warnings of every check.
+  checked.forEach(({ file }, i) => applyAcceptances(file, results[i]!.acceptances ?? []));
+  return checked;
 }
 
 export interface PlannedOutput {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSeed, CLI, linkStylesheet, runCli, scratch, seedProject, SOURCE } from './helpers/cli.js';
-import { seedPieces, type SeedPiece } from './helpers/seed.js';
+import { printedSeedPieces, type SeedPiece } from './helpers/seed.js';
 import {
   images,
   outline,
@@ -97,7 +97,7 @@ describe('PDF of C17/23-E', () => {
   });
 
   it('lists the sections and the annex in the outline, under the title, each pointing at its page', () => {
-    const headings = seedPieces()
+    const headings = printedSeedPieces()
       .filter((p) => p.kind === 'heading')
       .map((h) => [`${h.number}.`, h.text]);
     const [top, ...others] = outline(pdf);
@@ -124,7 +124,7 @@ describe('PDF of C17/23-E', () => {
       pageTexts.push(lines.join(''));
     }
     const body = pageTexts.join('').replace(/\s+/g, '');
-    const pieces = seedPieces();
+    const pieces = printedSeedPieces();
     let at = body.indexOf(squeezed(pieces[0]!));
     expect(at, 'the first paragraph of the seed').toBeGreaterThan(0);
     for (const piece of pieces) {
@@ -147,7 +147,7 @@ describe('PDF of C17/23-E', () => {
         if (m) numbers.push(m[1]!);
       }
     }
-    const expected = seedPieces()
+    const expected = printedSeedPieces()
       .filter((p) => p.number)
       .map((p) => (p.kind === 'heading' ? `${p.number}.` : p.number!));
     expect(numbers).toEqual(expected);

@@ -115,7 +115,7 @@ async function align(sources: string[], templatesDir: string): Promise<number> {
   const pipeline = await import('../pipeline.js');
   const { formatMessages } = await import('../diagnostics/report.js');
   const { alignmentRecords, writeRecords } = await import('./align.js');
-  const checked = await pipeline.checkSources(sources, templatesDir);
+  const checked = await pipeline.checkSources(sources, templatesDir, []);
   // What "align" records is that the translation is now up to date: the warnings that say it was not are answered by it.
   const answered = new Set(['translation-outdated', 'translation-unaligned']);
   for (const { file } of checked) file.messages = file.messages.filter((m) => !answered.has(String(m.ruleId)));
@@ -140,7 +140,7 @@ async function checkAndBuild(
 ): Promise<number> {
   const pipeline = await import('../pipeline.js');
   const { formatMessages } = await import('../diagnostics/report.js');
-  const checked = await pipeline.checkSources(sources, options.templatesDir);
+  const checked = await pipeline.checkSources(sources, options.templatesDir, options.formats);
   // Planned by check too, without writing: what build would refuse (two sources of one number) check reports.
   const planned = pipeline.planOutputs(checked, options);
   // A catalogue shared by a folder's sources reports its problems on each of them: print each once.

@@ -3,12 +3,20 @@ import type { LocaleData } from '../../locale/locale.js';
 import { referenceText } from '../../locale/body.js';
 import { escapeHtml } from './escape.js';
 
+/**
+ * A word with a no-break hyphen (U+2011, "ITU‑R") printed with a hyphen-minus and kept on one
+ * line: Carlito, like many fonts, has no U+2011, and Chromium would print it from another font.
+ */
+function unbrokenHyphens(html: string): string {
+  return html.replace(/[^\s<>]*\u2011[^\s<>]*/g, (word) => `<span class="unbroken">${word.replace(/\u2011/g, '-')}</span>`);
+}
+
 export function inlinesToHtml(inlines: Inline[], locale: LocaleData): string {
   let html = '';
   for (const node of inlines) {
     switch (node.type) {
       case 'text':
-        html += escapeHtml(node.value);
+        html += unbrokenHyphens(escapeHtml(node.value));
         break;
       case 'emphasis':
         html += `<em>${inlinesToHtml(node.children, locale)}</em>`;
