@@ -339,6 +339,17 @@ describe('the browser of a build', () => {
     expect(alive(pids[0]!)).toBe(false);
   });
 
+  it('leaves nothing in the temporary folder: its own temporary files go with its profile', () => {
+    const dir = scratch();
+    // A short path: Chromium's socket must fit 107 bytes, and deeper than that it keeps its own folders.
+    const temporary = scratch('t');
+    for (let build = 0; build < 2; build++) {
+      const run = runCli(['build', SOURCE, '--out', join(dir, 'out'), '--format', 'pdf', '--quiet'], { env: { TMPDIR: temporary } });
+      expect(run.status, run.stderr).toBe(0);
+      expect(readdirSync(temporary)).toEqual([]);
+    }
+  });
+
   it('started while the sources are checked, is stopped when the check fails, and nothing is written', () => {
     const dir = scratch();
     const sources = scratch();
@@ -354,7 +365,7 @@ describe('the browser of a build', () => {
   });
 
   it('of a build killed while it prints goes too, and the next build removes its profile', async () => {
-    const dir = scratch();
+    const dir = scratch('t');
     const { executable, log } = wrapper(dir, '/usr/bin/chromium "$@"');
     const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: executable, TMPDIR: dir };
     const build = spawn(process.execPath, [CLI, 'build', SOURCE, '--out', join(dir, 'out'), '--format', 'pdf', '--quiet'], { env });
@@ -372,6 +383,8 @@ describe('the browser of a build', () => {
     expect(pids).toHaveLength(2);
     for (const pid of pids) expect(alive(pid)).toBe(false);
     expect(profiles()).toEqual([]);
+    // Chromium's own temporary folders (org.chromium.Chromium.*) were in the profile, and went with it.
+    expect(readdirSync(dir).filter((name) => name.startsWith('org.chromium.'))).toEqual([]);
   });
 
   it('says which resources a template asked for and the PDF was printed without, and still writes it', () => {
