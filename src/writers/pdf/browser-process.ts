@@ -140,6 +140,14 @@ export class BrowserProcess {
     return { write: this.#child.stdio[3] as Writable, read: this.#child.stdio[4] as Readable };
   }
 
+  /** Waits up to `ms` for the process to end: a killed Chromium closes its pipes a moment before its exit is heard. */
+  async endedWithin(ms: number): Promise<string | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.exited, new Promise((done) => (timer = setTimeout(done, ms)))]);
+    clearTimeout(timer);
+    return this.ending;
+  }
+
   /** Why the process ended, in words, once it has. */
   get ending(): string | undefined {
     const exit = this.#exit;
