@@ -147,7 +147,7 @@ export class Printer implements Closable {
     return withDeadline(printing, timeout, () => {
       this.#stop(running);
       return new PrintError(
-        `Chromium did not print the document within ${timeout / 1000} s and was stopped (${TIMEOUT_VARIABLE} sets the limit in seconds)`,
+        `Chromium did not print ${name} within ${timeout / 1000} s and was stopped (${TIMEOUT_VARIABLE} sets the limit in seconds)`,
       );
     });
   }
