@@ -1,6 +1,7 @@
 // council-docs: check and build Council documents from Markdown sources.
 // Started by start.ts, from a bundle.
 import { parseArgs } from 'node:util';
+import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,14 @@ async function expandSources(args: string[]): Promise<string[]> {
       files.push(...names.map((n) => join(path, n)));
     } else files.push(path);
   }
-  return files;
+  // A file named twice (itself and its folder, or two spellings of its path) is one source, built once.
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = realpathSync(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function optionsFrom(outDir: string, templatesDir: string, formats: string[]): BuildOptions {
