@@ -8,7 +8,7 @@ import { cataloguePath } from '../read/catalogue.js';
 import { forgetTemplates } from '../templates/cache.js';
 import { BuildResources } from '../writers/resources.js';
 import { formatMessages, hasErrors } from '../diagnostics/report.js';
-import { checkSources, planOutputs, renderEach, writeOutputs, type BuildOptions, type CheckedSource, type PlannedOutput } from '../pipeline.js';
+import { checkSources, planOutputs, renderEach, writeOutputs, type BuildOptions, type CheckedSource, type FailedOutput, type PlannedOutput } from '../pipeline.js';
 import { FORMATS, type Format } from '../writers/registry.js';
 import { startPreviewServer, type PreviewState } from './preview-server.js';
 
@@ -73,12 +73,17 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
         return inputs.get(p.path) === undefined || inputs.get(p.path) !== lastInputs.get(p.path) || !existsSync(p.path);
       });
       const { rendered, failed, warnings } = await renderEach(targets, options);
-      for (const f of failed) options.log(`error: ${f.path} not written: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
+      const logFailed = (outputs: FailedOutput[]) => {
+        for (const f of outputs) options.log(`error: ${f.path} not written: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
+      };
+      logFailed(failed);
       state.messages.push(...new Set(warnings.map((w) => `${w.path}: warning: ${w.message}`)));
       for (const output of rendered) {
         if (output.path.endsWith('.html') && output.content !== null) state.pages.set(output.path.split('/').pop()!, String(output.content));
       }
-      written = (await writeOutputs(rendered)).filter((w) => w.result === 'written').map((w) => w.path);
+      const writing = await writeOutputs(rendered);
+      logFailed(writing.failed);
+      written = writing.written.filter((w) => w.result === 'written').map((w) => w.path);
       for (const { path } of rendered) {
         const read = inputs.get(path);
         if (read !== undefined) lastInputs.set(path, read);
