@@ -209,7 +209,7 @@ export class Printer implements Closable {
       }).catch((cause: unknown) => {
         if (cause instanceof PrintError) throw cause;
         this.#stop(running);
-        // Killed as it started (by another program, or the system short of memory): it would have started.
+        // Ended by a signal as it started (another program, or the system short of memory): it was starting, not failing to.
         if (cause instanceof ChromiumEnded && cause.ending.startsWith('it was ended by')) {
           throw new PrintError(`Chromium (${executablePath}) stopped while starting: ${cause.ending}`);
         }
