@@ -208,11 +208,16 @@ export async function buildDocuments(
   const shared = { ...options, resources };
   if (queue.length > 0) for (const format of options.formats) (FORMATS[format] as Format).prepare?.(resources);
   const results: DocumentBuilt[] = [];
+  // A write that fails (a full disk, a folder that may not be written in) stops the build: the next
+  // documents would fail alike, and out/ is left with as few new files beside old ones as can be.
+  let stopped = false;
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
+    for (let next = queue.shift(); next && !stopped; next = queue.shift()) {
       const [source, outputs] = next;
       const { rendered, failed, warnings } = await renderEach(outputs, shared);
-      const built = { source, written: await writeOutputs(rendered), failed, warnings };
+      const writing = await writeOutputs(rendered);
+      if (writing.failed.length > 0) stopped = true;
+      const built = { source, written: writing.written, failed: [...failed, ...writing.failed], warnings };
       results.push(built);
       onDocument(built);
     }
@@ -225,8 +230,21 @@ export async function buildDocuments(
   return results;
 }
 
-export async function writeOutputs(rendered: Rendered[]): Promise<Written[]> {
-  return Promise.all(rendered.map(async ({ path, content }) => ({ path, result: await writeAtomically(path, content) })));
+/**
+ * Writes a document's outputs one after another, and stops at the first that cannot be written:
+ * `written` is then exactly what was replaced before the failure, and `failed` names the output
+ * and says why (an OutputNotWritten).
+ */
+export async function writeOutputs(rendered: Rendered[]): Promise<{ written: Written[]; failed: FailedOutput[] }> {
+  const written: Written[] = [];
+  for (const { path, content } of rendered) {
+    try {
+      written.push({ path, result: await writeAtomically(path, content) });
+    } catch (error) {
+      return { written, failed: [{ path, error }] };
+    }
+  }
+  return { written, failed: [] };
 }
 
 export function anyErrors(sources: CheckedSource[]): boolean {

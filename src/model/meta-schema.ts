@@ -92,6 +92,16 @@ const eventSchema = z
 export const DOCUMENT_NUMBER = /^C\d{2}\/(?:(?:INF|DT|DL)\/)?\d+$/;
 
 
+/**
+ * C17/023 is refused rather than read as C17/23: ITU never writes a leading zero, so such a number
+ * is a typing slip, and taken as written it would make a second document (C17-023-E.pdf) beside the
+ * real one; read as C17/23, the page would print a number the author did not write.
+ */
+function leadingZero(value: string): string | undefined {
+  const zero = /^(C\d{2}\/(?:(?:INF|DT|DL)\/)?)0+(\d+)$/.exec(value);
+  return zero ? `${value} is written with a leading zero; Council numbers have none: write ${zero[1]}${Number(zero[2])}` : undefined;
+}
+
 /** Kinds of document with a first page of their own. */
 export const KINDS = ['summary-record'] as const;
 export const FROM = ['report', 'note', 'contribution'] as const;
@@ -141,6 +151,10 @@ export const frontMatterSchema = z
       .string({ error: 'expected the document number as text, e.g. C17/23' })
       .regex(DOCUMENT_NUMBER, {
         error: 'a Council document number looks like C17/23: C, the two-digit year, "/", the number',
+      })
+      .superRefine((value, ctx) => {
+        const why = leadingZero(value);
+        if (why) ctx.addIssue({ code: 'custom', message: why });
       })
       .describe('Council document number without the language suffix, e.g. C17/23'),
     date: isoDate.describe('Date of the document, YYYY-MM-DD'),
