@@ -75,7 +75,7 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
         );
       }
     }
-    applyAcceptances(file, acceptances ?? []);
+    applyAcceptances(file, acceptances ?? [], document !== undefined);
     return { file, document, ...(translation ? { translation } : {}) };
   });
 }
