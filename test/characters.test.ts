@@ -3,7 +3,8 @@
 // the catalogue of such sources), what cannot be seen is reported at its place
 // and never splits an identifier, and no message prints a source's control
 // characters to the terminal. Outputs are read back by independent readers.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
@@ -158,5 +159,45 @@ describe('messages printed to the terminal', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('source/C17-97<U+001B>]0;owned<U+0007>.md:');
     expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('characters XML allows, however unusual', () => {
+  // A tab and a line separator by YAML escapes, XML's specials, a character outside the BMP, a replacement character.
+  const title = 'Tabs\tand “quotes”, & <angles> ]]> 😀 a line\u2028separator, \ufffd';
+  const source = FRONT()
+    .replace('title: Characters pasted from elsewhere', 'title: "Tabs\\tand “quotes”, & <angles> ]]> 😀 a line\\u2028separator, \ufffd"')
+    .replace('title: IoT Week 2017', 'title: "IoT Week 2017 & <friends> 😀"') +
+    '\n# One\n\nITU-T Y.4113 and its \u00a0“friends”: 1 < 2 & 3 > 2, ]]> and 😀 in\ttext.\n';
+
+  it('reach the DOCX as written, every XML part well-formed, and the calendar as ical.js reads it', () => {
+    const { run, file } = build(source);
+    expect(run.status, run.stderr).toBe(0);
+    const docx = file('.docx');
+    expect(docxProblems(readFileSync(docx))).toEqual([]);
+    const read = 'import docx, json, sys\nd = docx.Document(sys.argv[1])\nprint(json.dumps([d.core_properties.title, [p.text for p in d.paragraphs]]))';
+    const [coreTitle, paragraphs] = JSON.parse(execFileSync('/usr/bin/python3', ['-c', read, docx], { encoding: 'utf8' })) as [string, string[]];
+    expect(coreTitle).toBe(title);
+    // (python-docx leaves out the words of hyperlinks, here the standard's.)
+    expect(paragraphs).toContain('1.1\t and its \u00a0“friends”: 1 < 2 & 3 > 2, ]]> and 😀 in\ttext.');
+    expect(calendarEvents(readFileSync(file('.ics'), 'utf8')).map((e) => e.summary)).toEqual(['IoT Week 2017 & <friends> 😀']);
+  });
+});
+
+describe('the standards catalogue', () => {
+  it('is refused at an escape that writes a control character, and nothing is written', () => {
+    const catalogue = CATALOGUE.replace(
+      'title: Requirements of the network for the Internet of things',
+      'title: "Requirements of the network\\e for the Internet of things"',
+    );
+    const line = catalogue.split('\n').findIndex((l) => l.includes('\\e for the'));
+    const column = catalogue.split('\n')[line]!.indexOf('\\e') + 1;
+    const dir = sourceFolder({ 'C17-97.md': FRONT() + '\n# One\n\nITU-T Y.4113 is cited.\n', 'standards.yaml': catalogue });
+    const run = runCli(['build', 'source/C17-97.md', '--out', 'out'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `source/standards.yaml:${line + 1}:${column}: error: standards catalogue: "\\e" writes U+001B, a control character, not text: no document can hold it; delete it [catalogue]`,
+    );
+    expect(readdirSync(dir)).toEqual(['source']);
   });
 });

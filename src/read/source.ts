@@ -38,8 +38,9 @@ export function readSource(path: string, bytes: Uint8Array, original?: CouncilDo
   file.value = text;
   if (!checkTextLimits(file, text)) return { file };
   // Refused, and read on: the other problems of the source are said at once.
-  const points = location(text);
-  for (const { offset, reason } of forbiddenInText(text)) error(file, reason, points.toPoint(offset), 'forbidden-character');
+  const forbidden = forbiddenInText(text);
+  const points = forbidden.length > 0 ? location(text) : undefined;
+  for (const { offset, reason } of forbidden) error(file, reason, points!.toPoint(offset), 'forbidden-character');
 
   const tree = parseMarkdown(text);
   const first = tree.children[0];
