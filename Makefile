@@ -97,8 +97,9 @@ test: dist/.built $(STAMPS)/packages $(STAMPS)/test-packages
 	$(NODE_BIN)/vitest run
 
 # 10,000 random edits of the seed source through the pipeline (test/fuzz.test.ts; `make test` runs
-# 300). FUZZ_RUNS sets the number, FUZZ_SEED replays the seed a failure printed.
-fuzz: node_modules/.installed
+# 300), every output read back; a sample printed to PDF by the command and checked by qpdf.
+# FUZZ_RUNS sets the number, FUZZ_SEED replays the seed a failure printed.
+fuzz: dist/.built $(STAMPS)/packages $(STAMPS)/test-packages
 	FUZZ_RUNS=$${FUZZ_RUNS:-10000} $(NODE_BIN)/vitest run test/fuzz.test.ts
 
 # Figures against pandoc, measured in the same run (see bench/run.ts).

@@ -12,6 +12,7 @@ import { readSource, type ReadResult } from './read/source.js';
 import { originalPath } from './read/translation.js';
 import { checkAlignment } from './validate/alignment.js';
 import { checkUpToDate } from './validate/outdated.js';
+import { warnInvisibleCharacters } from './validate/characters.js';
 import { applyAcceptances } from './read/accept.js';
 import { TRANSLATION_RULES, validate } from './validate/index.js';
 import { error, hasErrors } from './diagnostics/report.js';
@@ -66,6 +67,9 @@ export async function checkSources(paths: string[], templatesDir: string, format
         }
       } else validate(checked, file);
     }
+    // Right-to-left writing has its own uses for direction marks: the locale says which writing it is.
+    const rightToLeft = document !== undefined && hasLocale(templatesDir, document.meta.language) && loadLocale(templatesDir, document.meta.language).direction === 'rtl';
+    warnInvisibleCharacters(file, rightToLeft);
     if (document) {
       if (!hasLocale(templatesDir, document.meta.language)) {
         error(
@@ -86,7 +90,7 @@ export async function checkSources(paths: string[], templatesDir: string, format
     }),
   );
   // Last, so an acceptance silences the warnings of every check.
-  checked.forEach(({ file }, i) => applyAcceptances(file, results[i]!.acceptances ?? []));
+  checked.forEach(({ file, document }, i) => applyAcceptances(file, results[i]!.acceptances ?? [], document !== undefined));
   return checked;
 }
 

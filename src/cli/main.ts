@@ -6,6 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, HELP } from './help.js';
+import { printable } from '../model/characters.js';
 import type { BuildOptions, CheckedSource, PlannedOutput } from '../pipeline.js';
 import type { Format, FormatName } from '../writers/registry.js';
 
@@ -13,10 +14,10 @@ const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'
 
 class UsageError extends Error {}
 
-/** A path as the user would type it: relative inside the working folder, absolute outside. */
+/** A path as the user would type it: relative inside the working folder, absolute outside; a control character in a name is not sent to the terminal. */
 function shown(path: string): string {
   const inside = relative('.', path);
-  return inside.startsWith('..') ? resolve(path) : inside;
+  return printable(inside.startsWith('..') ? resolve(path) : inside);
 }
 
 async function expandSources(args: string[]): Promise<string[]> {
@@ -249,7 +250,7 @@ main(process.argv.slice(2)).then(
     const output = (cause as { output?: unknown }).output;
     const message = (typeof output === 'string' ? `${shown(output)} not written: ` : '') + (cause instanceof Error ? cause.message : String(cause));
     const usage = cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`council-docs: ${usage ? '' : 'error: '}${message}\n`);
+    process.stderr.write(printable(`council-docs: ${usage ? '' : 'error: '}${message}`) + '\n');
     if (usage) process.stderr.write('run "council-docs --help" for usage\n');
     process.exitCode = usage ? EXIT.usage : EXIT.failed;
   },

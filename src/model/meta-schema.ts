@@ -2,6 +2,7 @@
 // JSON Schema for editors is generated from it, so the two cannot disagree.
 import { z } from 'zod';
 import { STANDARD_STATUSES } from './standards.js';
+import { withoutInvisible } from './characters.js';
 
 export const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -44,6 +45,8 @@ const month = z
 const eventFields = {
   id: z
     .string({ error: 'expected the event id as text, e.g. iot-week-2017' })
+    // Seen through, as in the text's references to it: the calendar's UID is made of the id.
+    .overwrite(withoutInvisible)
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
       error: 'an event id is lower-case letters and digits joined by "-", e.g. iot-week-2017',
     })
