@@ -88,8 +88,17 @@ function fontconfigStamp(): string {
     join(env('XDG_DATA_HOME', join(home, '.local', 'share')), 'fonts'),
     join(home, '.fonts'),
   ];
-  const times = paths.map((path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? '-');
+  const times = paths.map(modified);
   return [process.env['FONTCONFIG_FILE'] ?? '', process.env['FONTCONFIG_PATH'] ?? '', ...times].join('|');
+}
+
+/** A path this user may not look into (another user's home) is as good as absent: fontconfig cannot read it either. */
+function modified(path: string): number | '-' {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? '-';
+  } catch {
+    return '-';
+  }
 }
 
 let kept: Promise<KeptFamilies> | undefined;
