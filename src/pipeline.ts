@@ -18,7 +18,7 @@ import { error, hasErrors } from './diagnostics/report.js';
 import { hasLocale, loadLocale } from './locale/locale.js';
 import { documentLabels, documentNumber, fileStem } from './locale/labels.js';
 import { loadSettings, type Settings } from './templates/settings.js';
-import { FORMATS, type Format, type FormatName } from './writers/registry.js';
+import { ENTRY_FORMAT, FORMATS, type Format, type FormatName } from './writers/registry.js';
 import type { WriteOptions } from './writers/options.js';
 import { BuildResources } from './writers/resources.js';
 import { removeStaleTemporaries, writeAtomically, type WriteResult } from './output/atomic-write.js';
@@ -116,7 +116,9 @@ export function planOutputs(sources: CheckedSource[], options: BuildOptions): Pl
       continue;
     }
     owners.set(stem, source.file.path);
-    for (const format of options.formats) {
+    // The document's entry goes with any output, so that the folder can be indexed (council-docs index).
+    const formats = options.formats.length > 0 && !options.formats.includes(ENTRY_FORMAT) ? [...options.formats, ENTRY_FORMAT] : options.formats;
+    for (const format of formats) {
       planned.push({ source, format, path: join(options.outDir, stem + FORMATS[format].suffix) });
     }
   }

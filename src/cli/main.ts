@@ -69,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
       quiet: { type: 'boolean', short: 'q', default: false },
       'keep-going': { type: 'boolean', short: 'k', default: false },
       port: { type: 'string', short: 'p', default: '8017' },
+      shard: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,7 +78,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
   }
-  if (!['build', 'check', 'watch', 'align'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!['build', 'check', 'watch', 'align', 'index'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (values.shard !== undefined && command !== 'build' && command !== 'check') {
+    throw new UsageError(`--shard is for build and check: ${command} takes every source`);
+  }
+  if (command === 'index') return index(rest, values);
 
   const { FORMATS, FORMAT_NAMES, isFormatName } = await import('../writers/registry.js');
   const formats = (values.format ?? FORMAT_NAMES.join(','))
@@ -88,7 +93,8 @@ async function main(argv: string[]): Promise<number> {
     if (!isFormatName(f)) throw new UsageError(`unknown format "${f}" (formats: ${FORMAT_NAMES.join(', ')})`);
   }
   const templatesDir = values.templates ?? join(PACKAGE_ROOT, 'templates');
-  const sources = await expandSources(rest);
+  let sources = await expandSources(rest);
+  if (values.shard !== undefined) sources = await shardOf(sources, values.shard, values.quiet);
 
   if (command === 'align') return align(sources, templatesDir);
   if (command === 'watch') {
@@ -105,6 +111,67 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'build') for (const f of formats) (FORMATS[f as FormatName] as Format).prepare?.(resources);
     const flags = { quiet: values.quiet, keepGoing: values['keep-going'] };
     return await checkAndBuild(command as 'build' | 'check', sources, { ...optionsFrom(values.out, templatesDir, formats), resources }, flags);
+  } finally {
+    await resources.close();
+  }
+}
+
+/** The sources of part K of N (`--shard K/N`); a part may have none. */
+async function shardOf(sources: string[], spec: string, quiet: boolean): Promise<string[]> {
+  const { parseShard, shardSources } = await import('../session/shard.js');
+  const shard = parseShard(spec);
+  if (!shard) throw new UsageError(`--shard ${spec}: expected K/N, part K of N parts, 1 ≤ K ≤ N (e.g. --shard 2/4)`);
+  const part = await shardSources(sources, shard);
+  if (!quiet) process.stdout.write(`part ${shard.part} of ${shard.count}: ${part.length} of ${sources.length} sources\n`);
+  return part;
+}
+
+/** `council-docs index [folder]`: the index and the meetings' calendars of a folder of outputs. */
+async function index(args: string[], values: { out: string; format?: string; templates?: string; quiet: boolean }): Promise<number> {
+  if (args.length > 1) throw new UsageError(`index takes one folder of outputs, not ${args.length}`);
+  const dir = args[0] ?? values.out;
+  const { INDEX_FORMATS, indexFolder } = await import('../session/index-folder.js');
+  const formats = (values.format ?? INDEX_FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of formats) {
+    if (!(INDEX_FORMATS as readonly string[]).includes(f)) throw new UsageError(`index writes ${INDEX_FORMATS.join(', ')}: not "${f}"`);
+  }
+  if (!(await stat(dir).then((info) => info.isDirectory(), () => false))) throw new UsageError(`${dir}: no such folder`);
+  const { BuildResources } = await import('../writers/resources.js');
+  const resources = new BuildResources();
+  try {
+    if (formats.includes('pdf')) {
+      const { startPrinter } = await import('../writers/pdf/shared-printer.js');
+      // A failure to start is reported by the print that needs the browser.
+      startPrinter(resources).catch(() => undefined);
+    }
+    const result = await indexFolder({
+      dir,
+      templatesDir: values.templates ?? join(PACKAGE_ROOT, 'templates'),
+      formats: formats as (typeof INDEX_FORMATS)[number][],
+      resources,
+    });
+    if (result.kind === 'empty') {
+      process.stderr.write(`council-docs: error: ${shown(dir)}: no document built here (no *.meta.json): run council-docs build first\n`);
+      return EXIT.invalid;
+    }
+    if (result.kind === 'refused') {
+      for (const line of result.problems) process.stderr.write(line + '\n');
+      process.stderr.write(`${result.problems.length} unusable entr${result.problems.length === 1 ? 'y' : 'ies'}: nothing written\n`);
+      return EXIT.invalid;
+    }
+    for (const line of result.warnings) process.stderr.write(line + '\n');
+    for (const f of result.failed) {
+      process.stderr.write(`council-docs: error: ${shown(f.path)} not written: ${f.error instanceof Error ? f.error.message : String(f.error)}\n`);
+    }
+    if (!values.quiet) {
+      const wrote = result.written.filter((w) => w.result === 'written').map((w) => shown(w.path));
+      const unchanged = result.written.filter((w) => w.result === 'unchanged').length;
+      const what = [wrote.length > 0 ? `wrote ${wrote.join(', ')}` : '', unchanged > 0 ? `${unchanged} unchanged` : ''].filter(Boolean).join('; ');
+      process.stdout.write(
+        `${shown(dir)}: ${result.documents} document${result.documents === 1 ? '' : 's'} in ${result.languages.join(', ')}: ${what || 'nothing written'}\n`,
+      );
+    }
+    return result.failed.length > 0 ? EXIT.failed : EXIT.ok;
   } finally {
     await resources.close();
   }
@@ -171,6 +238,18 @@ async function checkAndBuild(
   return code !== EXIT.ok ? code : refused.length > 0 ? EXIT.invalid : EXIT.ok;
 }
 
+/**
+ * "; about 1 min 20 s left" after a document of a long build: the documents left at the pace of
+ * those done so far (several are built at once, so the pace is the batch's, not one document's).
+ */
+function timeLeft(started: number, done: number, total: number): string {
+  const elapsed = performance.now() - started;
+  if (done >= total || elapsed < 2000) return '';
+  const seconds = Math.round(((elapsed / done) * (total - done)) / 1000);
+  const minutes = Math.floor(seconds / 60);
+  return `; about ${minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`} left`;
+}
+
 /** Builds what was planned, a line per document and a summary that names the refused sources; the exit code of the outputs. */
 async function buildPlanned(
   planned: PlannedOutput[],
@@ -196,7 +275,7 @@ async function buildPlanned(
     ]
       .filter(Boolean)
       .join('; ');
-    process.stdout.write(`[${done}/${total}] ${shown(source.file.path!)}: ${what || 'nothing written'}\n`);
+    process.stdout.write(`[${done}/${total}] ${shown(source.file.path!)}: ${what || 'nothing written'}${timeLeft(started, done, total)}\n`);
   });
   const outputWarnings = [...new Set(built.flatMap((b) => b.warnings.map((w) => `${shown(w.path)}: warning: ${w.message}`)))];
   for (const line of outputWarnings) process.stderr.write(line + '\n');

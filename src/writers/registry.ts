@@ -67,11 +67,23 @@ export const FORMATS = {
     },
     inputs: ({ meta, standards }) => ({ language: meta.language, standards }),
   },
+  // Not an output to choose: written with whatever is chosen, for `council-docs index` (see planOutputs).
+  meta: {
+    suffix: '.meta.json',
+    async write(document, options) {
+      const { writeEntry } = await import('./meta/index.js');
+      return writeEntry(document, options);
+    },
+    inputs: ({ meta, events }) => ({ meta, events }),
+  },
 } satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof FORMATS;
-export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
+/** The formats `--format` chooses from. */
+export const FORMAT_NAMES = ['html', 'pdf', 'docx', 'ics', 'csv'] as const satisfies readonly FormatName[];
+/** Written beside the outputs of every document built, whatever formats are chosen. */
+export const ENTRY_FORMAT: FormatName = 'meta';
 
 export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(FORMATS, name);
+  return (FORMAT_NAMES as readonly string[]).includes(name);
 }

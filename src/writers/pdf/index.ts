@@ -2,6 +2,7 @@
 // plus an engine, so the two can never disagree; the page layout (A4, margins,
 // running header, page breaks) is the print part of templates/html/style.css.hbs.
 import type { CouncilDocument } from '../../model/document.js';
+import type { IsoDate } from '../../model/meta.js';
 import type { WriteOptions } from '../options.js';
 import { BuildResources } from '../resources.js';
 import { writeHtml } from '../html/index.js';
@@ -10,8 +11,12 @@ import { sharedPrinter } from './shared-printer.js';
 import { renumberStructureIds } from './structure-ids.js';
 
 export async function writePdf(document: CouncilDocument, options: WriteOptions): Promise<Uint8Array> {
-  const html = writeHtml(document, options);
-  const instant = stampInstant(document.meta.date);
+  return printPage(writeHtml(document, options), document.meta.date, options);
+}
+
+/** A page of the tool's own (a document, the index of a folder) printed, dated `date`. */
+export async function printPage(html: string, date: IsoDate, options: Pick<WriteOptions, 'resources' | 'warn'>): Promise<Uint8Array> {
+  const instant = stampInstant(date);
   // Without a build to share one with, this call starts its own browser and closes it.
   const own = options.resources ? undefined : new BuildResources();
   const resources = options.resources ?? own!;
