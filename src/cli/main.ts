@@ -243,9 +243,8 @@ async function checkAndBuild(
  * those done so far (several are built at once, so the pace is the batch's, not one document's).
  */
 function timeLeft(started: number, done: number, total: number): string {
-  const elapsed = performance.now() - started;
-  if (done >= total || elapsed < 2000) return '';
-  const seconds = Math.round(((elapsed / done) * (total - done)) / 1000);
+  if (done >= total) return '';
+  const seconds = Math.ceil(((performance.now() - started) / done) * (total - done) / 1000);
   const minutes = Math.floor(seconds / 60);
   return `; about ${minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`} left`;
 }
