@@ -74,8 +74,11 @@ dist/.built: node_modules/.installed $(TS_FILES) $(STAMPS)/packages
 	@chmod +x dist.new/cli/main.js && rm -rf dist.old && { [ ! -d dist ] || mv dist dist.old; } && mv dist.new dist && rm -rf dist.old
 	@touch $@
 
+# The index of out/ (index.html, its PDF, a calendar per meeting and language) is made from what
+# the build left there, as a build split across machines (--shard) is indexed once gathered.
 $(STAMPS)/out: dist/.built $(SOURCES) $(CATALOGUES) $(TEMPLATE_FILES) $(STAMPS)/packages
 	$(CLI) build $(SOURCE_DIR) --out $(OUT_DIR)
+	$(CLI) index $(OUT_DIR)
 	@touch $@
 
 build: $(STAMPS)/out
