@@ -31,7 +31,10 @@ const day = z
 
 const month = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, { error: 'expected a month written as YYYY-MM' });
 
-const eventId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(200);
+const eventId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected an event id, e.g. iot-week-2017' })
+  .max(200);
 
 const entryEvent = z.strictObject({
   id: eventId,
@@ -48,14 +51,16 @@ const entryEvent = z.strictObject({
 export const entrySchema = z.strictObject({
   version: z.literal(ENTRY_VERSION),
   /** "C17/23": the shapes the front matter accepts, so a file name made from it is a plain one. */
-  document: z.string().regex(/^C\d{2}\/(?:(?:INF|DT|DL)\/)?\d+$/),
+  document: z.string().regex(/^C\d{2}\/(?:(?:INF|DT|DL)\/)?\d+$/, { error: 'expected a document number, e.g. C17/23' }),
   amendment: z
     .strictObject({ kind: z.enum(['revision', 'addendum', 'corrigendum']), number: z.number().int().min(1).max(999) })
     .optional(),
   language: z.enum(LANGUAGES),
   original: z.enum(LANGUAGES),
   /** The outputs' common name, "C17-23-Rev1-E": they are `<file><suffix>` in the entry's folder. */
-  file: z.string().regex(/^C\d{2}-(?:(?:INF|DT|DL)-)?\d+(?:-(?:Rev|Add|Corr)\d{1,3})?-[A-Z]$/),
+  file: z
+    .string()
+    .regex(/^C\d{2}-(?:(?:INF|DT|DL)-)?\d+(?:-(?:Rev|Add|Corr)\d{1,3})?-[A-Z]$/, { error: 'expected the outputs\' name, e.g. C17-23-E' }),
   title: text(5000),
   date: day,
   agendaItem: text(200).optional(),
