@@ -8,6 +8,7 @@ import type { Inline } from '../model/document.js';
 import type { Amendment, Meta } from '../model/meta.js';
 import { frontMatterSchema, type FrontMatter } from '../model/meta-schema.js';
 import { error } from '../diagnostics/report.js';
+import { describePath } from '../diagnostics/key-path.js';
 import { parseInline } from './markdown-parser.js';
 import { toInlines } from './inline.js';
 import { readEvents } from './events.js';
@@ -55,9 +56,6 @@ function keyPosition(doc: YamlDocument, places: YamlPlaces, path: PropertyKey[],
   return pathPosition(doc, places, path, block);
 }
 
-function describePath(path: PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-}
 
 /** A status the front matter gives a standard (`standards:`), with the identifier as written. */
 export interface StatusEntry {

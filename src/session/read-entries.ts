@@ -4,6 +4,7 @@
 // linked only when it is a file of the folder (not a link to elsewhere).
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describePath } from '../diagnostics/key-path.js';
 import { ENTRY_MAX_BYTES, ENTRY_SUFFIX, entrySchema, type DocumentEntry } from './entry.js';
 
 /** The outputs the index links to, in the order it lists them. */
@@ -40,9 +41,6 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function describePath(path: PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-}
 
 async function isFile(path: string): Promise<boolean> {
   return lstat(path).then(
