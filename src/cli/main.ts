@@ -2,9 +2,10 @@
 // Started by start.ts, from a bundle.
 import { parseArgs } from 'node:util';
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, HELP } from './help.js';
+import { shownPath } from '../diagnostics/paths.js';
 import type { BuildOptions, CheckedSource, PlannedOutput } from '../pipeline.js';
 import type { Format, FormatName } from '../writers/registry.js';
 
@@ -12,11 +13,7 @@ const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'
 
 class UsageError extends Error {}
 
-/** A path as the user would type it: relative inside the working folder, absolute outside. */
-function shown(path: string): string {
-  const inside = relative('.', path);
-  return inside.startsWith('..') ? resolve(path) : inside;
-}
+const shown = shownPath;
 
 async function expandSources(args: string[]): Promise<string[]> {
   const paths = args.length > 0 ? args : ['source'];
@@ -37,8 +34,8 @@ async function expandSources(args: string[]): Promise<string[]> {
   return files;
 }
 
-function optionsFrom(outDir: string, templatesDir: string, formats: string[]): BuildOptions {
-  return { outDir, templatesDir, formats: formats as BuildOptions['formats'] };
+function optionsFrom(outDir: string, templatesDir: string, formats: string[], issuedDir: string | undefined): BuildOptions {
+  return { outDir, templatesDir, formats: formats as BuildOptions['formats'], ...(issuedDir === undefined ? {} : { issuedDir }) };
 }
 
 /** Runs until interrupted; the browser and the server are closed on the way out. */
@@ -66,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', short: 'o', default: 'out' },
       format: { type: 'string', short: 'f' },
       templates: { type: 'string', short: 't' },
+      issued: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       'keep-going': { type: 'boolean', short: 'k', default: false },
       port: { type: 'string', short: 'p', default: '8017' },
@@ -77,7 +75,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
   }
-  if (!['build', 'check', 'watch', 'align'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!['build', 'check', 'watch', 'align', 'issue', 'issued'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (command === 'issued') {
+    if (rest.length > 1) throw new UsageError('issued takes one source folder (default: source)');
+    const { listIssued } = await import('./issue.js');
+    return listIssued(rest[0] ?? 'source', values.issued);
+  }
 
   const { FORMATS, FORMAT_NAMES, isFormatName } = await import('../writers/registry.js');
   const formats = (values.format ?? FORMAT_NAMES.join(','))
@@ -91,10 +94,15 @@ async function main(argv: string[]): Promise<number> {
   const sources = await expandSources(rest);
 
   if (command === 'align') return align(sources, templatesDir);
+  if (command === 'issue') {
+    if (rest.length === 0) throw new UsageError('issue takes the sources to issue: council-docs issue source/C17-23.md');
+    const { issue } = await import('./issue.js');
+    return issue(sources, templatesDir, values.issued);
+  }
   if (command === 'watch') {
     const folders = [];
     for (const arg of rest.length > 0 ? rest : ['source']) if ((await stat(arg)).isDirectory()) folders.push(arg);
-    return watch(sources, { ...optionsFrom(values.out, templatesDir, formats), port: Number(values.port), folders });
+    return watch(sources, { ...optionsFrom(values.out, templatesDir, formats, values.issued), port: Number(values.port), folders });
   }
 
   // What takes long to start (the browser that prints PDFs) starts now, while
@@ -104,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'build') for (const f of formats) (FORMATS[f as FormatName] as Format).prepare?.(resources);
     const flags = { quiet: values.quiet, keepGoing: values['keep-going'] };
-    return await checkAndBuild(command as 'build' | 'check', sources, { ...optionsFrom(values.out, templatesDir, formats), resources }, flags);
+    return await checkAndBuild(command as 'build' | 'check', sources, { ...optionsFrom(values.out, templatesDir, formats, values.issued), resources }, flags);
   } finally {
     await resources.close();
   }
@@ -139,19 +147,11 @@ async function checkAndBuild(
   { quiet, keepGoing }: { quiet: boolean; keepGoing: boolean },
 ): Promise<number> {
   const pipeline = await import('../pipeline.js');
-  const { formatMessages } = await import('../diagnostics/report.js');
-  const checked = await pipeline.checkSources(sources, options.templatesDir);
+  const { uniqueMessages } = await import('../diagnostics/report.js');
+  const checked = await pipeline.checkSources(sources, options.templatesDir, { issuedDir: options.issuedDir });
   // Planned by check too, without writing: what build would refuse (two sources of one number) check reports.
   const planned = pipeline.planOutputs(checked, options);
-  // A catalogue shared by a folder's sources reports its problems on each of them: print each once.
-  const printed = new Set<string>();
-  for (const { file } of checked) {
-    for (const line of formatMessages(file)) {
-      if (printed.has(line)) continue;
-      printed.add(line);
-      process.stderr.write(line + '\n');
-    }
-  }
+  for (const line of uniqueMessages(checked.map((s) => s.file))) process.stderr.write(line + '\n');
   const refused = checked.filter((s) => s.file.messages.some((m) => m.fatal)).map((s) => shown(s.file.path!));
   if (refused.length > 0 && (command === 'check' || !keepGoing)) {
     const count = refused.length;

@@ -190,6 +190,7 @@ export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFront
     actionRequired: fm.action_required === undefined ? [] : inline(['action_required'], fm.action_required),
     references: (fm.references ?? []).map((r, i) => inline(['references', i], r)),
     amendment: amendmentOf(fm),
+    ...(fm.changes_author === undefined ? {} : { changesAuthor: fm.changes_author }),
     record: fm.record,
   };
   return { meta, events, statuses };
