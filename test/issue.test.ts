@@ -1,6 +1,7 @@
 // Issuing and revisions: `council-docs issue` records a document in issued/, an issued number is
 // never issued again, and a revision is built beside its marked version, whose <ins> and <del> hold
 // exactly what changed since the issue it revises. HTML read by a parser, PDF by poppler.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
 import { ROOT, runCli, snapshot, sourceFolder } from './helpers/cli.js';
 import { pageLines } from './helpers/pdf.js';
+import { officeTexts } from './helpers/tracked-changes.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const ISSUED_TEXT = readFileSync(join(FIXTURES, 'issue', 'C19-31.md'), 'utf8');
@@ -155,6 +157,35 @@ describe('issuing a document and building its revision', () => {
     // Deleted and inserted words stand side by side, as Word shows them.
     expect(normal(lines)).toContain('1.2 TwelveFourteen centres of excellence');
   });
+
+  // TODO: unskip once the DOCX writer writes tracked changes (w:ins, w:del): until then it refuses a
+  // revision's marked version ("tracked changes are not written yet"), and this cannot pass.
+  it.skip('writes the marked DOCX as tracked changes: all accepted, the revision; all rejected, the issued text', () => {
+    const docx = runCli(['build', 'source', '--out', 'out-docx', '-f', 'docx', '--quiet'], { cwd: dir });
+    expect(docx.stderr).toBe('');
+    expect(docx.status).toBe(0);
+    expect(runCli(['build', 'issued/C19-31-E/C19-31.md', '--out', 'issued-out', '-f', 'docx', '--quiet'], { cwd: dir }).status).toBe(0);
+    const marked = join(dir, 'out-docx', 'C19-31-Rev1-E-changes.docx');
+    const [accepted, rejected, revision, issued] = officeTexts([
+      [marked, 'accept'],
+      [marked, 'reject'],
+      [join(dir, 'out-docx', 'C19-31-Rev1-E.docx'), 'as-is'],
+      [join(dir, 'issued-out', 'C19-31-E.docx'), 'as-is'],
+    ]);
+    // Fourteen for Twelve, 21 for 18, the sentence deleted and the paragraph inserted: each a change to decide.
+    expect(accepted!.tracked).toBeGreaterThanOrEqual(6);
+    expect([accepted!.left, rejected!.left]).toEqual([0, 0]);
+    // The body from the first section on. Paragraph numbers are typed text, and the revision's: a
+    // renumbering is not a change, so rejecting the insertion leaves 2.2 where the issue had 2.1.
+    const body = (texts: string[]) => texts.slice(texts.findIndex((t) => t.endsWith('The programme in 2018'))).map((t) => t.replace(/^\d+(?:\.\d+)*\.?\t/, ''));
+    expect(body(revision!.texts)).toContain('The Council approved the plan of the programme for 2019-2022 at its 2018 session.');
+    expect(body(accepted!.texts)).toEqual(body(revision!.texts));
+    expect(body(rejected!.texts)).toEqual(body(issued!.texts));
+    // python-docx opens it; the changes are the author's of locale data, dated by the revision.
+    const xml = execFileSync('/usr/bin/python3', ['-c', 'import sys, docx, zipfile; docx.Document(sys.argv[1]); print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', marked], { encoding: 'utf8' });
+    expect(xml).toMatch(/<w:ins [^>]*w:author="ITU General Secretariat"[^>]*w:date="2019-05-06T00:00:00Z"/);
+    expect(xml).toMatch(/<w:delText[^>]*>[^<]*Twelve/);
+  }, 300_000);
 
   it('refuses to issue a number again, at the key to raise, and writes nothing', () => {
     const issuedText = readFileSync(join(dir, 'source', 'C19-31.md'), 'utf8');
