@@ -259,14 +259,16 @@ describe('refused revisions', () => {
   it.each([
     ['the issued source', 'issued/C19-31-E/C19-31.md', (t: string) => t.replace('137 courses', '139 courses'), 'issued/C19-31-E/C19-31.md was edited after it was issued (its digest is not the one sealed in issued/C19-31-E/issue.yaml)'],
     ['the record', 'issued/C19-31-E/issue.yaml', (t: string) => t.replace('date: 2019-05-06', 'date: 2019-05-07'), 'issued/C19-31-E/issue.yaml was edited after it was issued (its seal does not match)'],
+    ['a file added', 'issued/C19-31-E/C19-31.fr.md', () => '---\nlanguage: fr\n---\n', 'issued/C19-31-E/C19-31.fr.md was added to an issued entry after it was issued'],
   ])('refuses an issued entry edited by hand (%s), naming the file', (_, path, edit, says) => {
     const dir = issuedProject(1);
-    writeFileSync(join(dir, path), edit(readFileSync(join(dir, path), 'utf8')));
+    writeFileSync(join(dir, path), edit(existsSync(join(dir, path)) ? readFileSync(join(dir, path), 'utf8') : ''));
     const at = lineColumn(readFileSync(join(dir, 'source', 'C19-31.md'), 'utf8'), 'revision');
     for (const command of [['build', 'source', '--out', 'out'], ['issue', 'source/C19-31.md']]) {
       const run = runCli(command, { cwd: dir });
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain(`source/C19-31.md:${at}: error: ${says}: an issued document is never changed`);
+      expect(run.stderr).toContain(`source/C19-31.md:${at}: error: ${says}`);
+      expect(run.stderr).toMatch(/restore|remove it/);
     }
     expect(existsSync(join(dir, 'out'))).toBe(false);
     expect(readdirSync(join(dir, 'issued'))).toEqual(['C19-31-E']);

@@ -4,7 +4,7 @@
 // issued document is never changed: the seal tells an entry edited by hand.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, posix, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { LANGUAGES } from '../model/meta-schema.js';
@@ -66,6 +66,12 @@ function brokenEntry(dir: string): string | undefined {
     record = recordSchema.parse(parse(text));
   } catch {
     return `${shown(recordPath)} is not a record "council-docs issue" wrote: restore it from version control`;
+  }
+  const names = Object.keys(record.files);
+  const outside = names.find((name) => name === RECORD_FILE || posix.isAbsolute(name) || posix.normalize(name) !== name || name.startsWith('../'));
+  const unlisted = [record.source, record.original].find((name) => name !== undefined && !names.includes(name));
+  if (outside !== undefined || unlisted !== undefined) {
+    return `${shown(recordPath)} names ${outside ?? unlisted} among its files, which no record "council-docs issue" wrote does: restore it from version control`;
   }
   for (const [name, digest] of Object.entries(record.files)) {
     const path = join(dir, name);
