@@ -47,9 +47,9 @@ try:
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), '_blank', 0, (prop('Hidden', True),))
         tracked = redlines(doc)
         if mode != 'as-is':
-            helper = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
+            dispatch = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.DispatchHelper', ctx)
             command = '.uno:AcceptAllTrackedChanges' if mode == 'accept' else '.uno:RejectAllTrackedChanges'
-            helper.executeDispatch(doc.CurrentController.Frame, command, '', 0, ())
+            dispatch.executeDispatch(doc.CurrentController.Frame, command, '', 0, ())
         texts = []
         parts = doc.Text.createEnumeration()
         while parts.hasMoreElements():
