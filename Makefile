@@ -18,7 +18,7 @@ ISSUED_FILES := $(shell find $(dir $(SOURCE_DIR:%/=%))issued -type f 2>/dev/null
 TS_FILES := $(shell find src -name '*.ts' 2>/dev/null)
 
 # Debian packages: what building needs, and what the tests' independent readers need.
-RUNTIME_PACKAGES := chromium fonts-crosextra-carlito fonts-hosny-amiri fonts-noto-cjk
+RUNTIME_PACKAGES := chromium fontconfig fonts-crosextra-carlito fonts-hosny-amiri fonts-wqy-microhei fonts-noto-cjk
 BENCH_PACKAGES := hyperfine pandoc poppler-utils
 TEST_PACKAGES := poppler-utils qpdf pandoc libreoffice-writer-nogui python3-uno python3-docx python3-icalendar default-jre-headless
 
@@ -65,6 +65,9 @@ dist/.built: node_modules/.installed $(TS_FILES) $(STAMPS)/packages
 	@rm -rf dist.new
 	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
+	@# fontkit's Unicode data is a file its code reads beside itself (import.meta.url), not an import
+	@# esbuild can bundle: it goes beside the bundle.
+	@cp node_modules/unicode-properties/data.trie dist.new/cli/data.trie
 	$(ESBUILD) src/writers/pdf/print-worker.ts --format=cjs --outfile=dist.new/cli/print-worker.cjs \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
 	$(ESBUILD) src/cli/start.ts --format=esm --outfile=dist.new/cli/main.js
@@ -104,8 +107,9 @@ test: dist/.built $(STAMPS)/packages $(STAMPS)/test-packages
 	$(NODE_BIN)/vitest run
 
 # 10,000 random edits of the seed source through the pipeline (test/fuzz.test.ts; `make test` runs
-# 300). FUZZ_RUNS sets the number, FUZZ_SEED replays the seed a failure printed.
-fuzz: node_modules/.installed
+# 300), every output read back; a sample printed to PDF by the command and checked by qpdf.
+# FUZZ_RUNS sets the number, FUZZ_SEED replays the seed a failure printed.
+fuzz: dist/.built $(STAMPS)/packages $(STAMPS)/test-packages
 	FUZZ_RUNS=$${FUZZ_RUNS:-10000} $(NODE_BIN)/vitest run test/fuzz.test.ts
 
 # Figures against pandoc, measured in the same run (see bench/run.ts).

@@ -12,13 +12,15 @@ import { readSource, type ReadResult } from './read/source.js';
 import { originalPath } from './read/translation.js';
 import { checkAlignment } from './validate/alignment.js';
 import { checkUpToDate } from './validate/outdated.js';
+import { warnInvisibleCharacters } from './validate/characters.js';
 import { applyAcceptances } from './read/accept.js';
 import { TRANSLATION_RULES, validate } from './validate/index.js';
 import { error, hasErrors } from './diagnostics/report.js';
 import { hasLocale, loadLocale } from './locale/locale.js';
 import { documentLabels, documentNumber, fileStem } from './locale/labels.js';
 import { loadSettings, type Settings } from './templates/settings.js';
-import { FORMATS, type Format, type FormatName } from './writers/registry.js';
+import { FORMAT_NAMES, FORMATS, outputFonts, type Format, type FormatName } from './writers/registry.js';
+import { checkGlyphs } from './validate/glyphs.js';
 import type { WriteOptions } from './writers/options.js';
 import { BuildResources } from './writers/resources.js';
 import { removeStaleTemporaries, writeAtomically, type WriteResult } from './output/atomic-write.js';
@@ -33,7 +35,11 @@ export interface CheckedSource {
   marked?: CouncilDocument;
 }
 
-export async function checkSources(paths: string[], templatesDir: string, issues: IssueOptions = {}): Promise<CheckedSource[]> {
+/**
+ * Reads and checks sources. `formats` are the outputs to be made, whose fonts the text's
+ * characters are checked against (missing-glyph); none, and the fonts are not looked at.
+ */
+export async function checkSources(paths: string[], templatesDir: string, formats: FormatName[] = FORMAT_NAMES, issues: IssueOptions = {}): Promise<CheckedSource[]> {
   // An original is read once, whether it is built or only lends its data to a translation.
   const reads = new Map<string, Promise<ReadResult>>();
   const readOnce = (path: string, original?: CouncilDocument) => {
@@ -64,6 +70,9 @@ export async function checkSources(paths: string[], templatesDir: string, issues
         }
       } else validate(checked, file);
     }
+    // Right-to-left writing has its own uses for direction marks: the locale says which writing it is.
+    const rightToLeft = document !== undefined && hasLocale(templatesDir, document.meta.language) && loadLocale(templatesDir, document.meta.language).direction === 'rtl';
+    warnInvisibleCharacters(file, rightToLeft);
     if (document) {
       if (!hasLocale(templatesDir, document.meta.language)) {
         error(
@@ -74,7 +83,6 @@ export async function checkSources(paths: string[], templatesDir: string, issues
         );
       }
     }
-    applyAcceptances(file, acceptances ?? []);
     return { file, document, ...(translation ? { translation } : {}) };
   });
   // Only revisions (and what is being issued) read the issued store, and only they load the differ.
@@ -82,6 +90,15 @@ export async function checkSources(paths: string[], templatesDir: string, issues
     const { checkIssues } = await import('./issued/check.js');
     await checkIssues(checked, templatesDir, issues);
   }
+  await Promise.all(
+    checked.map(async ({ file, document }) => {
+      if (!document || formats.length === 0 || !hasLocale(templatesDir, document.meta.language)) return;
+      const locale = loadLocale(templatesDir, document.meta.language);
+      await checkGlyphs(document, file, await outputFonts(formats, document.meta.language, templatesDir, locale));
+    }),
+  );
+  // Last, so an acceptance silences the warnings of every check.
+  checked.forEach(({ file, document }, i) => applyAcceptances(file, results[i]!.acceptances ?? [], document !== undefined));
   return checked;
 }
 
@@ -214,11 +231,16 @@ export async function buildDocuments(
   const shared = { ...options, resources };
   if (queue.length > 0) for (const format of options.formats) (FORMATS[format] as Format).prepare?.(resources);
   const results: DocumentBuilt[] = [];
+  // A write that fails (a full disk, a folder that may not be written in) stops the build: the next
+  // documents would fail alike, and out/ is left with as few new files beside old ones as can be.
+  let stopped = false;
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
+    for (let next = queue.shift(); next && !stopped; next = queue.shift()) {
       const [source, outputs] = next;
       const { rendered, failed, warnings } = await renderEach(outputs, shared);
-      const built = { source, written: await writeOutputs(rendered), failed, warnings };
+      const writing = await writeOutputs(rendered);
+      if (writing.failed.length > 0) stopped = true;
+      const built = { source, written: writing.written, failed: [...failed, ...writing.failed], warnings };
       results.push(built);
       onDocument(built);
     }
@@ -231,8 +253,21 @@ export async function buildDocuments(
   return results;
 }
 
-export async function writeOutputs(rendered: Rendered[]): Promise<Written[]> {
-  return Promise.all(rendered.map(async ({ path, content }) => ({ path, result: await writeAtomically(path, content) })));
+/**
+ * Writes a document's outputs one after another, and stops at the first that cannot be written:
+ * `written` is then exactly what was replaced before the failure, and `failed` names the output
+ * and says why (an OutputNotWritten).
+ */
+export async function writeOutputs(rendered: Rendered[]): Promise<{ written: Written[]; failed: FailedOutput[] }> {
+  const written: Written[] = [];
+  for (const { path, content } of rendered) {
+    try {
+      written.push({ path, result: await writeAtomically(path, content) });
+    } catch (error) {
+      return { written, failed: [{ path, error }] };
+    }
+  }
+  return { written, failed: [] };
 }
 
 export function anyErrors(sources: CheckedSource[]): boolean {

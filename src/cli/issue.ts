@@ -10,7 +10,7 @@ export async function issue(sources: string[], templatesDir: string, issuedDir: 
   const pipeline = await import('../pipeline.js');
   const { uniqueMessages } = await import('../diagnostics/report.js');
   const { entryOf, issueDay, writeEntries } = await import('../issued/record.js');
-  const checked = await pipeline.checkSources(sources, templatesDir, { issuedDir, issuing: true });
+  const checked = await pipeline.checkSources(sources, templatesDir, [], { issuedDir, issuing: true });
   // Two sources of one number would be issued under one name: said as build says it.
   pipeline.planOutputs(checked, { outDir: '.', templatesDir, formats: [] });
   for (const line of uniqueMessages(checked.map((s) => s.file))) process.stderr.write(line + '\n');

@@ -1,11 +1,13 @@
 // council-docs: check and build Council documents from Markdown sources.
 // Started by start.ts, from a bundle.
 import { parseArgs } from 'node:util';
+import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, HELP } from './help.js';
 import { shownPath } from '../diagnostics/paths.js';
+import { printable } from '../model/characters.js';
 import type { BuildOptions, CheckedSource, PlannedOutput } from '../pipeline.js';
 import type { Format, FormatName } from '../writers/registry.js';
 
@@ -31,7 +33,14 @@ async function expandSources(args: string[]): Promise<string[]> {
       files.push(...names.map((n) => join(path, n)));
     } else files.push(path);
   }
-  return files;
+  // A file named twice (itself and its folder, or two spellings of its path) is one source, built once.
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = realpathSync(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function optionsFrom(outDir: string, templatesDir: string, formats: string[], issuedDir: string | undefined): BuildOptions {
@@ -123,7 +132,7 @@ async function align(sources: string[], templatesDir: string): Promise<number> {
   const pipeline = await import('../pipeline.js');
   const { formatMessages } = await import('../diagnostics/report.js');
   const { alignmentRecords, writeRecords } = await import('./align.js');
-  const checked = await pipeline.checkSources(sources, templatesDir);
+  const checked = await pipeline.checkSources(sources, templatesDir, []);
   // What "align" records is that the translation is now up to date: the warnings that say it was not are answered by it.
   const answered = new Set(['translation-outdated', 'translation-unaligned']);
   for (const { file } of checked) file.messages = file.messages.filter((m) => !answered.has(String(m.ruleId)));
@@ -148,7 +157,7 @@ async function checkAndBuild(
 ): Promise<number> {
   const pipeline = await import('../pipeline.js');
   const { uniqueMessages } = await import('../diagnostics/report.js');
-  const checked = await pipeline.checkSources(sources, options.templatesDir, { issuedDir: options.issuedDir });
+  const checked = await pipeline.checkSources(sources, options.templatesDir, options.formats, { issuedDir: options.issuedDir });
   // Planned by check too, without writing: what build would refuse (two sources of one number) check reports.
   const planned = pipeline.planOutputs(checked, options);
   for (const line of uniqueMessages(checked.map((s) => s.file))) process.stderr.write(line + '\n');
@@ -208,6 +217,16 @@ async function buildPlanned(
     causes.set(message, [...(causes.get(message) ?? []), shown(f.path)]);
   }
   for (const [message, paths] of causes) process.stderr.write(`council-docs: error: ${paths.join(', ')} not written: ${message}\n`);
+  const { OutputNotWritten } = await import('../output/write-failure.js');
+  if (failed.some((f) => f.error instanceof OutputNotWritten)) {
+    // What out/ holds now: the outputs replaced before the build stopped are new, all others as they were.
+    const replaced = built.flatMap((b) => b.written).filter((w) => w.result === 'written' || w.result === 'removed');
+    const notBuilt = [...new Set(planned.map((p) => p.source))].filter((s) => !built.some((b) => b.source === s));
+    const before =
+      replaced.length > 0 ? `replaced before it: ${replaced.map((w) => shown(w.path)).join(', ')}` : `nothing in ${shown(options.outDir)} was replaced`;
+    const after = notBuilt.length > 0 ? `; not built: ${notBuilt.map((s) => shown(s.file.path!)).join(', ')}` : '';
+    process.stderr.write(`council-docs: stopped at that failure; ${before}${after}\n`);
+  }
   if (!quiet && total + refused.length > 1) {
     const written = built.flatMap((b) => b.written).filter((w) => w.result === 'written' || w.result === 'unchanged');
     const changed = written.filter((w) => w.result === 'written').length;
@@ -227,9 +246,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (cause: unknown) => {
-    const message = cause instanceof Error ? cause.message : String(cause);
+    // An output that could not be written (a record of align's) is named, with why in words.
+    const output = (cause as { output?: unknown }).output;
+    const message = (typeof output === 'string' ? `${shown(output)} not written: ` : '') + (cause instanceof Error ? cause.message : String(cause));
     const usage = cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`council-docs: ${usage ? '' : 'error: '}${message}\n`);
+    process.stderr.write(printable(`council-docs: ${usage ? '' : 'error: '}${message}`) + '\n');
     if (usage) process.stderr.write('run "council-docs --help" for usage\n');
     process.exitCode = usage ? EXIT.usage : EXIT.failed;
   },

@@ -53,9 +53,13 @@ export function bookmarked(anchor: string, children: ParagraphChild[], context: 
  * hyphens Word's no-break hyphen.
  */
 export function unbroken(text: string): (string | NoBreakHyphen)[] {
+  return noBreakHyphens(text.replace(/ /g, '\u00a0').replace(/-/g, '\u2011'));
+}
+
+/** No-break hyphens (U+2011) as Word's own, which Word draws with the font's hyphen: Carlito has no U+2011. */
+function noBreakHyphens(text: string): (string | NoBreakHyphen)[] {
   return text
-    .replace(/ /g, '\u00a0')
-    .split(/[-\u2011]/)
+    .split('\u2011')
     .flatMap((piece, i) => (i === 0 ? [piece] : [new NoBreakHyphen(), piece]))
     .filter((piece) => piece !== '');
 }
@@ -88,7 +92,14 @@ export function inlineRuns(nodes: readonly Inline[], context?: InlineContext, fo
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        runs.push(new TextRun({ text: node.value, bold: format.bold, italics: format.italics, style: format.style }));
+        runs.push(
+          new TextRun({
+            ...(node.value.includes('\u2011') ? { children: noBreakHyphens(node.value) } : { text: node.value }),
+            bold: format.bold,
+            italics: format.italics,
+            style: format.style,
+          }),
+        );
         break;
       case 'emphasis':
         runs.push(...inlineRuns(node.children, context, { ...format, italics: true }));

@@ -16,7 +16,7 @@ export async function writePdf(document: CouncilDocument, options: WriteOptions)
   const own = options.resources ? undefined : new BuildResources();
   const resources = options.resources ?? own!;
   try {
-    const { pdf, refused } = await sharedPrinter(resources).print(html);
+    const { pdf, refused } = await sharedPrinter(resources).print(html, options.labels.documentNumber);
     // Only a template can ask for these (the source's own text is escaped); the PDF is printed without them.
     for (const url of new Set(refused)) {
       options.warn?.(`printed without ${url}: the page asked for it, and only data: URLs are fetched (see the templates)`);
