@@ -2,8 +2,8 @@
 // bullets are typed into the text, followed by a tab, as ITU documents have
 // them: they survive copy and paste, and paragraphs are cited by them ("see
 // 1.7"). Word's own list numbering would renumber them on every edit.
-import { Paragraph, Tab, TextRun, type FileChild } from 'docx';
-import type { Annex, Block, BulletList, Event, Heading, ListItem, Section } from '../../model/document.js';
+import { Paragraph, Tab, type FileChild } from 'docx';
+import type { Annex, Block, BulletList, Change, Event, Heading, ListItem, Section } from '../../model/document.js';
 import { annexLabel } from '../../locale/body.js';
 import { eventItemText } from '../../locale/events.js';
 import type { LocaleData } from '../../locale/locale.js';
@@ -12,6 +12,7 @@ import { bookmarked, inlineRuns, type InlineContext } from './inlines.js';
 import type { Layout } from './layout.js';
 import { LIST_LEVELS, numberHang, STYLE } from './styles.js';
 import { tableChildren } from './table.js';
+import { paragraphMark, trackedRun } from './tracked.js';
 
 /** What the walk over the body needs besides the blocks. */
 export interface BodyContext {
@@ -22,15 +23,26 @@ export interface BodyContext {
   inline: InlineContext;
 }
 
-/** A number or bullet and the tab after it, which takes the text to its indent. */
-function marker(text: string): TextRun {
-  return new TextRun({ children: [text, new Tab()] });
+/**
+ * A number or bullet and the tab after it, which takes the text to its indent. A paragraph added
+ * or taken away whole takes its number with it; a kept one prints the revision's number unmarked,
+ * since a number that changed only by renumbering is no change of the text.
+ */
+function marker(text: string, change: Change | undefined, context: BodyContext) {
+  return trackedRun({ children: [text, new Tab()] }, change, context.inline.tracker);
 }
 
 function itemRuns(item: ListItem, context: BodyContext) {
   const event = item.event?.event;
   // An item that lists an event takes its words from the event's data, as the calendar does.
-  return event ? [new TextRun(eventItemText(event, context.events, context.locale))] : inlineRuns(item.children, context.inline);
+  return event
+    ? [trackedRun({ text: eventItemText(event, context.events, context.locale) }, item.change, context.inline.tracker)]
+    : inlineRuns(item.children, context.inline);
+}
+
+/** The paragraph mark of a piece added or taken away whole goes with it. */
+function mark(change: Change | undefined, context: BodyContext) {
+  return paragraphMark(change, context.inline.tracker);
 }
 
 function listParagraphs(list: BulletList, context: BodyContext): Paragraph[] {
@@ -38,7 +50,7 @@ function listParagraphs(list: BulletList, context: BodyContext): Paragraph[] {
   const level = Math.min(list.level, LIST_LEVELS);
   const bullet = layout.bullets[Math.min(list.level, layout.bullets.length) - 1]!;
   return list.items.flatMap((item) => [
-    new Paragraph({ style: STYLE.enumlev(level), children: [marker(bullet), ...itemRuns(item, context)] }),
+    new Paragraph({ style: STYLE.enumlev(level), ...mark(item.change, context), children: [marker(bullet, item.change, context), ...itemRuns(item, context)] }),
     ...item.sublists.flatMap((sublist) => listParagraphs(sublist, context)),
   ]);
 }
@@ -46,6 +58,7 @@ function listParagraphs(list: BulletList, context: BodyContext): Paragraph[] {
 function headingParagraph(heading: Heading, context: BodyContext): Paragraph {
   return new Paragraph({
     style: heading.level === 2 ? STYLE.heading2 : STYLE.heading3,
+    ...mark(heading.change, context),
     children: bookmarked(heading.id, inlineRuns(heading.children, context.inline), context.inline),
   });
 }
@@ -59,11 +72,12 @@ function blockChildren(block: Block, context: BodyContext, sectionParts: number)
     case 'paragraph': {
       const hang = numberHang(context.layout, block.level + sectionParts);
       const runs = inlineRuns(block.children, context.inline);
-      if (block.number === undefined) return [new Paragraph({ indent: { left: hang }, children: runs })];
-      const numbered = [marker(block.number), ...runs];
+      if (block.number === undefined) return [new Paragraph({ indent: { left: hang }, ...mark(block.change, context), children: runs })];
+      const numbered = [marker(block.number, block.change, context), ...runs];
       return [
         new Paragraph({
           indent: { left: hang, hanging: hang },
+          ...mark(block.change, context),
           children: block.id ? bookmarked(block.id, numbered, context.inline) : numbered,
         }),
       ];
@@ -87,7 +101,8 @@ export function sectionParagraphs(section: Section, context: BodyContext): FileC
   return [
     new Paragraph({
       style: STYLE.heading1,
-      children: bookmarked(section.id, [marker(`${section.number}.`), ...inlineRuns(section.title, context.inline)], context.inline),
+      ...mark(section.change, context),
+      children: bookmarked(section.id, [marker(`${section.number}.`, section.change, context), ...inlineRuns(section.title, context.inline)], context.inline),
     }),
     ...section.blocks.flatMap((block) => blockChildren(block, context, 1)),
   ];
@@ -99,9 +114,10 @@ export function annexParagraphs(annex: Annex, context: BodyContext): FileChild[]
     new Paragraph({
       style: STYLE.annexNo,
       pageBreakBefore: true,
-      children: bookmarked(annex.id, [new TextRun(annexLabel(annex.number, context.locale))], context.inline),
+      ...mark(annex.change, context),
+      children: bookmarked(annex.id, [trackedRun({ text: annexLabel(annex.number, context.locale) }, annex.change, context.inline.tracker)], context.inline),
     }),
-    new Paragraph({ style: STYLE.annexTitle, children: inlineRuns(annex.title, context.inline) }),
+    new Paragraph({ style: STYLE.annexTitle, ...mark(annex.change, context), children: inlineRuns(annex.title, context.inline) }),
     ...annex.blocks.flatMap((block) => blockChildren(block, context, 0)),
   ];
 }

@@ -15,6 +15,7 @@ import { loadLayout } from './layout.js';
 import { buildTime, zipPackage, type PackageFiles } from './package.js';
 import { pageProperties } from './page.js';
 import { documentStyles, STYLE, textIndent } from './styles.js';
+import { Tracker } from './tracked.js';
 
 export async function writeDocx(document: CouncilDocument, options: WriteOptions): Promise<Uint8Array> {
   const { labels, settings, locale } = options;
@@ -23,7 +24,7 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
   const time = buildTime(document.meta.date);
   // Only what a cross-reference points to gets a bookmark.
   const referenced = new Set(inlineNodes(document).flatMap((node) => (node.type === 'xref' && node.target ? [node.target.anchor] : [])));
-  const inline = inlineContext(locale, referenced);
+  const inline = inlineContext(locale, referenced, Tracker.of(document.changes));
   const body: BodyContext = { layout, locale, events: document.events, inline };
   // Made first: the text's citations, made next, are what the notes are numbered by, not the order of this list.
   const children = [

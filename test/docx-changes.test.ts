@@ -1,0 +1,236 @@
+// The DOCX with tracked changes of a revision, read back by programs that did not write it:
+// LibreOffice accepts or rejects every change (through python3-uno, test/helpers/tracked-changes.py)
+// and says what the file then holds, which is compared with what LibreOffice reads in the plain
+// DOCX of the revision and of the issued version; python-docx opens the file; the package's XML
+// shows what Word insists on (deleted words in w:delText, never w:t).
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkSources } from '../src/pipeline.js';
+import { formatMessages } from '../src/diagnostics/report.js';
+import { markChanges } from '../src/transform/changes.js';
+import type { CouncilDocument } from '../src/model/document.js';
+import { loadLocale } from '../src/locale/locale.js';
+import { documentLabels, documentNumber } from '../src/locale/labels.js';
+import { loadSettings } from '../src/templates/settings.js';
+import { writeDocx } from '../src/writers/docx/index.js';
+import { ROOT, scratch } from './helpers/cli.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'changes');
+const TEMPLATES = join(ROOT, 'templates');
+const READER = join(ROOT, 'test', 'helpers', 'tracked-changes.py');
+
+// The revision marks of the package as python-docx and lxml read them: for each w:ins and w:del, its
+// author, date, id and the text elements inside (w:t or w:delText); for each paragraph of the body and
+// the notes, its words and whether it holds a mark (its paragraph mark's included); for each table row,
+// its words and its row mark. Opening the file with python-docx is itself a check.
+const READ_MARKS = String.raw`
+import sys, json, zipfile, docx
+from lxml import etree
+
+path = sys.argv[1]
+d = docx.Document(path)
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+parts = {'body': d.element, 'notes': etree.fromstring(zipfile.ZipFile(path).read('word/footnotes.xml'))}
+
+def words(el):
+    return ''.join(e.text or '' for e in el.iter(W + 't', W + 'delText'))
+
+def mark(el):
+    return {'kind': el.tag[len(W):], 'author': el.get(W + 'author'), 'date': el.get(W + 'date'), 'id': el.get(W + 'id'),
+            'where': el.getparent().tag[len(W):], 't': len(list(el.iter(W + 't'))), 'delText': len(list(el.iter(W + 'delText')))}
+
+def paragraph(p):
+    rpr = p.find(W + 'pPr/' + W + 'rPr')
+    return {'words': words(p), 'marked': p.find('.//' + W + 'ins') is not None or p.find('.//' + W + 'del') is not None,
+            'paragraphMark': None if rpr is None else next((m.tag[len(W):] for m in rpr if m.tag in (W + 'ins', W + 'del')), None),
+            'unmarkedWords': ''.join(t.text or '' for t in p.iter(W + 't') if not any(a.tag in (W + 'ins', W + 'del') for a in t.iterancestors()))}
+
+print(json.dumps({
+    'paragraphs': len(d.paragraphs),
+    'marks': {name: [mark(m) for m in root.iter(W + 'ins', W + 'del')] for name, root in parts.items()},
+    'delTextOutsideDel': sum(1 for root in parts.values() for t in root.iter(W + 'delText') if not any(a.tag == W + 'del' for a in t.iterancestors())),
+    'bookmarkIds': [b.get(W + 'id') for root in parts.values() for b in root.iter(W + 'bookmarkStart')],
+    'body': [paragraph(p) for p in d.element.body.iter(W + 'p')],
+    'notes': [paragraph(p) for p in parts['notes'].iter(W + 'p')],
+    'rows': [{'words': [words(tc) for tc in tr.iter(W + 'tc')],
+              'rowMark': next((m.tag[len(W):] for m in tr.findall(W + 'trPr/*') if m.tag in (W + 'ins', W + 'del')), None)}
+             for tr in d.element.body.iter(W + 'tr')],
+}))
+`;
+
+interface Mark {
+  kind: 'ins' | 'del';
+  author: string;
+  date: string;
+  id: string;
+  /** The element it is in: p, hyperlink, rPr (a paragraph mark), trPr (a row). */
+  where: string;
+  t: number;
+  delText: number;
+}
+interface MarkedParagraph {
+  words: string;
+  marked: boolean;
+  paragraphMark: 'ins' | 'del' | null;
+  unmarkedWords: string;
+}
+interface Marks {
+  paragraphs: number;
+  marks: { body: Mark[]; notes: Mark[] };
+  delTextOutsideDel: number;
+  bookmarkIds: string[];
+  body: MarkedParagraph[];
+  notes: MarkedParagraph[];
+  rows: { words: string[]; rowMark: 'ins' | 'del' | null }[];
+}
+
+type Block = string | { table: string[][] };
+interface Reading {
+  path: string;
+  mode: 'accept' | 'reject' | 'as-is';
+  error?: string;
+  /** Tracked changes LibreOffice found in the file, and those left after accepting or rejecting. */
+  changes: number;
+  left: number;
+  body: Block[];
+  notes: string[];
+}
+
+async function read(path: string): Promise<CouncilDocument> {
+  const [checked] = await checkSources([path], TEMPLATES);
+  if (!checked?.document || checked.file.messages.some((m) => m.fatal)) throw new Error(formatMessages([checked!.file]));
+  return checked.document;
+}
+
+async function docx(document: CouncilDocument): Promise<Uint8Array> {
+  const locale = loadLocale(TEMPLATES, document.meta.language);
+  return writeDocx(document, { templatesDir: TEMPLATES, locale, labels: documentLabels(document.meta, locale), settings: loadSettings(TEMPLATES) });
+}
+
+/** The body from its first section on: page 1's header table and box say which version the file is. */
+function fromFirstSection(body: Block[], heading: string): Block[] {
+  const at = body.findIndex((b) => typeof b === 'string' && b.startsWith(heading));
+  expect(at).toBeGreaterThan(0);
+  return body.slice(at);
+}
+
+const paragraphs = (body: Block[]) => body.filter((b): b is string => typeof b === 'string');
+
+let dir: string;
+let marked: CouncilDocument;
+let marks: Marks;
+let readings: Record<string, Reading>;
+
+beforeAll(async () => {
+  dir = scratch('council-docs-changes-');
+  const issued = await read(join(FIXTURES, 'C19-35.md'));
+  const revision = await read(join(FIXTURES, 'C19-35-rev1.md'));
+  const locale = loadLocale(TEMPLATES, 'en');
+  marked = markChanges(issued, revision, { base: documentNumber(issued.meta, locale), author: locale.changes.author, date: revision.meta.date });
+  const files = { issued: await docx(issued), revision: await docx(revision), marked: await docx(marked) };
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, `${name}.docx`), bytes);
+  marks = JSON.parse(execFileSync('/usr/bin/python3', ['-c', READ_MARKS, join(dir, 'marked.docx')], { encoding: 'utf8', maxBuffer: 64 << 20 })) as Marks;
+  const jobs = ['accept:marked', 'reject:marked', 'as-is:marked', 'as-is:revision', 'as-is:issued'];
+  const out = execFileSync(
+    '/usr/bin/python3',
+    [READER, join(dir, 'profile'), ...jobs.map((job) => job.replace(/:(\w+)$/, (_m, name: string) => `:${join(dir, `${name}.docx`)}`))],
+    { encoding: 'utf8', timeout: 240_000 },
+  );
+  const results = JSON.parse(out) as Reading[];
+  readings = Object.fromEntries(jobs.map((job, i) => [job, results[i]!]));
+  for (const reading of results) expect(reading.error).toBeUndefined();
+}, 300_000);
+
+describe('the DOCX with tracked changes of a revision', () => {
+  it('holds changes LibreOffice sees as tracked changes, and none is left after accepting or rejecting them all', () => {
+    expect(readings['as-is:marked']!.changes).toBeGreaterThan(10);
+    expect(readings['as-is:revision']!.changes).toBe(0);
+    expect(readings['accept:marked']!.left).toBe(0);
+    expect(readings['reject:marked']!.left).toBe(0);
+  });
+
+  it('with every change accepted, is exactly the revision', () => {
+    const accepted = readings['accept:marked']!;
+    const revision = readings['as-is:revision']!;
+    expect(accepted.body).toEqual(revision.body);
+    expect(accepted.notes).toEqual(revision.notes);
+    // The changes are there to be accepted: the revision is not the issued text.
+    expect(paragraphs(revision.body).join('\n')).toContain('seventeen courses');
+  });
+
+  it('with every change rejected, has the issued words, the summary and the notes included', () => {
+    const rejected = readings['reject:marked']!;
+    const issued = readings['as-is:issued']!;
+    // The first page says "Revision 1" in both the marked and the plain revision; its box does not.
+    const box = (r: Reading) => r.body.filter((b): b is { table: string[][] } => typeof b !== 'string')[1];
+    expect(box(rejected)).toEqual(box(issued));
+    expect(rejected.notes).toEqual(issued.notes);
+    // Numbers are the revision's, unmarked (a number changed only by renumbering is no change):
+    // the words after each number are the issued ones.
+    const words = (body: Block[]) => body.map((b) => (typeof b === 'string' ? b.replace(/^\d+(\.\d+)*\t/, '') : b));
+    expect(words(fromFirstSection(rejected.body, '1.\t'))).toEqual(words(fromFirstSection(issued.body, '1.\t')));
+  });
+
+  it('prints the revision\'s numbers unmarked, and a deleted paragraph\'s issued number inside its deletion', () => {
+    const asIs = paragraphs(readings['as-is:marked']!.body);
+    const rejected = paragraphs(readings['reject:marked']!.body);
+    // Inserted as 2.1, it moved "The platform was moved ..." from 2.1 to 2.2; the issued 1.3 was deleted.
+    expect(asIs).toContain('2.2\tThe platform was moved to a new provider in the third quarter of 2018.');
+    expect(rejected).toContain('2.2\tThe platform was moved to a new provider in the third quarter of 2018.');
+    expect(rejected).toContain('1.3\tEach course ends with an assessment, and participants who pass it receive a certificate.');
+    expect(paragraphs(readings['accept:marked']!.body).some((p) => p.startsWith('1.3\t'))).toBe(false);
+  });
+
+  it('opens in python-docx, its deleted words in w:delText and never in w:t, by the revision\'s author on its date', () => {
+    expect(marks.paragraphs).toBeGreaterThan(20);
+    const all = [...marks.marks.body, ...marks.marks.notes];
+    const deletions = all.filter((m) => m.kind === 'del');
+    const insertions = all.filter((m) => m.kind === 'ins');
+    expect(deletions.filter((m) => m.delText > 0).length).toBeGreaterThan(3);
+    expect(deletions.filter((m) => m.t > 0)).toEqual([]);
+    expect(insertions.filter((m) => m.delText > 0)).toEqual([]);
+    expect(marks.delTextOutsideDel).toBe(0);
+    for (const m of all) expect([m.author, m.date]).toEqual(['ITU General Secretariat', '2019-05-20T00:00:00Z']);
+    // Word wants each annotation's id unique: the marks' and the bookmarks' together.
+    const ids = [...all.map((m) => m.id), ...marks.bookmarkIds];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => /^\d+$/.test(id))).toBe(true);
+  });
+
+  it('marks a paragraph added or taken away with its paragraph mark and number, and leaves the paragraphs after it unmarked', () => {
+    const paragraph = (start: string) => {
+      const found = marks.body.filter((p) => p.words.includes(start));
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    };
+    const inserted = paragraph('The platform now runs on servers');
+    expect(inserted).toMatchObject({ words: '2.1The platform now runs on servers in two data centres, so that a failure of one does not stop the courses.', paragraphMark: 'ins', unmarkedWords: '' });
+    const deleted = paragraph('Each course ends with an assessment');
+    expect(deleted).toMatchObject({ words: '1.3Each course ends with an assessment, and participants who pass it receive a certificate.', paragraphMark: 'del', unmarkedWords: '' });
+    const item = paragraph('numbering and addressing');
+    expect(item).toMatchObject({ paragraphMark: 'del', unmarkedWords: '' });
+    for (const after of ['The platform was moved', 'The number of registered users', 'Courses are grouped by subject', 'Plans for 2019']) {
+      expect(paragraph(after)).toMatchObject({ marked: false, paragraphMark: null });
+    }
+    // A word changed inside a kept paragraph: the paragraph is kept, its mark too.
+    expect(paragraph('courses in 2018, in four')).toMatchObject({ marked: true, paragraphMark: null, words: expect.stringContaining('fifteenseventeen') });
+  });
+
+  it('marks a row added as a row, and a changed cell in its words only', () => {
+    const row = (region: string) => marks.rows.find((r) => r.words[0] === region)!;
+    expect(row('Arab States')).toEqual({ words: ['Arab States', '2', '120'], rowMark: 'ins' });
+    expect(row('Americas')).toEqual({ words: ['Americas', '3', '255261'], rowMark: null });
+    expect(row('Africa').rowMark).toBeNull();
+    const cellMarks = marks.marks.body.filter((m) => m.where === 'trPr');
+    expect(cellMarks.map((m) => m.kind)).toEqual(['ins']);
+  });
+
+  it('marks the words changed in a note inside the note', () => {
+    const note = marks.notes.find((p) => p.words.includes('tutors'))!;
+    expect(note.words).toContain('freeat ofno chargecost');
+    expect(note.paragraphMark).toBeNull();
+    expect(marks.marks.notes.map((m) => m.kind).sort()).toEqual(['del', 'del', 'del', 'ins', 'ins', 'ins']);
+  });
+});
