@@ -3,7 +3,7 @@
 // them: they survive copy and paste, and paragraphs are cited by them ("see
 // 1.7"). Word's own list numbering would renumber them on every edit.
 import { Paragraph, Tab, type FileChild } from 'docx';
-import type { Annex, Block, BulletList, Change, Event, Heading, ListItem, Section } from '../../model/document.js';
+import type { Annex, Block, BulletList, Change, Event, Heading, Inline, ListItem, Section } from '../../model/document.js';
 import { annexLabel } from '../../locale/body.js';
 import { eventItemText } from '../../locale/events.js';
 import type { LocaleData } from '../../locale/locale.js';
@@ -12,7 +12,7 @@ import { bookmarked, inlineRuns, type InlineContext } from './inlines.js';
 import type { Layout } from './layout.js';
 import { LIST_LEVELS, numberHang, STYLE } from './styles.js';
 import { tableChildren } from './table.js';
-import { paragraphMark, trackedRun } from './tracked.js';
+import { trackedParagraph, trackedRun } from './tracked.js';
 
 /** What the walk over the body needs besides the blocks. */
 export interface BodyContext {
@@ -40,9 +40,9 @@ function itemRuns(item: ListItem, context: BodyContext) {
     : inlineRuns(item.children, context.inline);
 }
 
-/** The paragraph mark of a piece added or taken away whole goes with it. */
-function mark(change: Change | undefined, context: BodyContext) {
-  return paragraphMark(change, context.inline.tracker);
+/** A paragraph of a piece added or taken away whole: its paragraph mark goes with it. */
+function paragraph(options: Parameters<typeof trackedParagraph>[0], change: Change | undefined, context: BodyContext, words?: readonly Inline[]): Paragraph {
+  return trackedParagraph(options, change, context.inline.tracker, words);
 }
 
 function listParagraphs(list: BulletList, context: BodyContext): Paragraph[] {
@@ -50,17 +50,18 @@ function listParagraphs(list: BulletList, context: BodyContext): Paragraph[] {
   const level = Math.min(list.level, LIST_LEVELS);
   const bullet = layout.bullets[Math.min(list.level, layout.bullets.length) - 1]!;
   return list.items.flatMap((item) => [
-    new Paragraph({ style: STYLE.enumlev(level), ...mark(item.change, context), children: [marker(bullet, item.change, context), ...itemRuns(item, context)] }),
+    paragraph({ style: STYLE.enumlev(level), children: [marker(bullet, item.change, context), ...itemRuns(item, context)] }, item.change, context, item.event ? undefined : item.children),
     ...item.sublists.flatMap((sublist) => listParagraphs(sublist, context)),
   ]);
 }
 
 function headingParagraph(heading: Heading, context: BodyContext): Paragraph {
-  return new Paragraph({
-    style: heading.level === 2 ? STYLE.heading2 : STYLE.heading3,
-    ...mark(heading.change, context),
-    children: bookmarked(heading.id, inlineRuns(heading.children, context.inline), context.inline),
-  });
+  return paragraph(
+    { style: heading.level === 2 ? STYLE.heading2 : STYLE.heading3, children: bookmarked(heading.id, inlineRuns(heading.children, context.inline), context.inline) },
+    heading.change,
+    context,
+    heading.children,
+  );
 }
 
 /**
@@ -72,15 +73,10 @@ function blockChildren(block: Block, context: BodyContext, sectionParts: number)
     case 'paragraph': {
       const hang = numberHang(context.layout, block.level + sectionParts);
       const runs = inlineRuns(block.children, context.inline);
-      if (block.number === undefined) return [new Paragraph({ indent: { left: hang }, ...mark(block.change, context), children: runs })];
+      if (block.number === undefined) return [paragraph({ indent: { left: hang }, children: runs }, block.change, context, block.children)];
       const numbered = [marker(block.number, block.change, context), ...runs];
-      return [
-        new Paragraph({
-          indent: { left: hang, hanging: hang },
-          ...mark(block.change, context),
-          children: block.id ? bookmarked(block.id, numbered, context.inline) : numbered,
-        }),
-      ];
+      const children = block.id ? bookmarked(block.id, numbered, context.inline) : numbered;
+      return [paragraph({ indent: { left: hang, hanging: hang }, children }, block.change, context, block.children)];
     }
     case 'list':
       return listParagraphs(block, context);
@@ -99,11 +95,15 @@ function blockChildren(block: Block, context: BodyContext, sectionParts: number)
 
 export function sectionParagraphs(section: Section, context: BodyContext): FileChild[] {
   return [
-    new Paragraph({
-      style: STYLE.heading1,
-      ...mark(section.change, context),
-      children: bookmarked(section.id, [marker(`${section.number}.`, section.change, context), ...inlineRuns(section.title, context.inline)], context.inline),
-    }),
+    paragraph(
+      {
+        style: STYLE.heading1,
+        children: bookmarked(section.id, [marker(`${section.number}.`, section.change, context), ...inlineRuns(section.title, context.inline)], context.inline),
+      },
+      section.change,
+      context,
+      section.title,
+    ),
     ...section.blocks.flatMap((block) => blockChildren(block, context, 1)),
   ];
 }
@@ -111,13 +111,16 @@ export function sectionParagraphs(section: Section, context: BodyContext): FileC
 /** An annex of the author's: a new page, the centred label and title, its blocks numbered from 1. */
 export function annexParagraphs(annex: Annex, context: BodyContext): FileChild[] {
   return [
-    new Paragraph({
-      style: STYLE.annexNo,
-      pageBreakBefore: true,
-      ...mark(annex.change, context),
-      children: bookmarked(annex.id, [trackedRun({ text: annexLabel(annex.number, context.locale) }, annex.change, context.inline.tracker)], context.inline),
-    }),
-    new Paragraph({ style: STYLE.annexTitle, ...mark(annex.change, context), children: inlineRuns(annex.title, context.inline) }),
+    paragraph(
+      {
+        style: STYLE.annexNo,
+        pageBreakBefore: true,
+        children: bookmarked(annex.id, [trackedRun({ text: annexLabel(annex.number, context.locale) }, annex.change, context.inline.tracker)], context.inline),
+      },
+      annex.change,
+      context,
+    ),
+    paragraph({ style: STYLE.annexTitle, children: inlineRuns(annex.title, context.inline) }, annex.change, context, annex.title),
     ...annex.blocks.flatMap((block) => blockChildren(block, context, 0)),
   ];
 }

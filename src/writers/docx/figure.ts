@@ -10,7 +10,7 @@ import { inlineRuns } from './inlines.js';
 import type { Layout } from './layout.js';
 import { STYLE } from './styles.js';
 import { textRuns } from './table.js';
-import { paragraphMark, revisionMark, type Tracker } from './tracked.js';
+import { revisionMark, trackedParagraph, type Tracker } from './tracked.js';
 
 /** CSS pixels (1/96 inch, as the model sizes images and docx takes them) in a millimetre. */
 const PX_PER_MM = 96 / 25.4;
@@ -58,7 +58,12 @@ export function figureParagraphs(figure: Figure, context: BodyContext): Paragrap
     ...textRuns(caption.after, figure.change, tracker),
   ];
   return [
-    new Paragraph({ style: STYLE.figure, ...paragraphMark(figure.change, tracker), children: [picture(figure, figure.image, context.layout, tracker)] }),
-    new Paragraph({ style: STYLE.figureTitle, ...paragraphMark(figure.change, tracker), children: bookmarked(figure.id, runs, context.inline) }),
+    trackedParagraph({ style: STYLE.figure, children: [picture(figure, figure.image, context.layout, tracker)] }, figure.change, tracker),
+    trackedParagraph(
+      { style: STYLE.figureTitle, children: bookmarked(figure.id, runs, context.inline) },
+      figure.change,
+      tracker,
+      caption.after === '' ? figure.caption : undefined,
+    ),
   ];
 }

@@ -11,7 +11,7 @@ import { bookmarked, inlineRuns } from './inlines.js';
 import { twips, type Layout } from './layout.js';
 import { ruledTable } from './ruled-table.js';
 import { STYLE } from './styles.js';
-import { paragraphMark, revisionMark, trackedRun, type Tracker } from './tracked.js';
+import { revisionMark, trackedParagraph, trackedRun, type Tracker } from './tracked.js';
 
 const ALIGN = {
   left: AlignmentType.LEFT,
@@ -107,7 +107,8 @@ export function tableChildren(table: TableBlock, context: BodyContext): FileChil
   if (table.title) {
     const words = tableCaption(table.number, context.locale);
     const runs = [...textRuns(words.before, table.change, tracker), ...inlineRuns(table.title, context.inline), ...textRuns(words.after, table.change, tracker)];
-    children.push(new Paragraph({ style: STYLE.tableTitle, ...paragraphMark(table.change, tracker), children: bookmarked(table.id, runs, context.inline) }));
+    const ending = words.after === '' ? table.title : undefined;
+    children.push(trackedParagraph({ style: STYLE.tableTitle, children: bookmarked(table.id, runs, context.inline) }, table.change, tracker, ending));
   }
   const rows = table.rows.map((cells, r) => row(cells, STYLE.tableText, false, table.rowChanges?.[r] ?? table.change));
   children.push(ruledTable(widths, [row(table.head, STYLE.tableHead, true, table.change), ...rows], context.layout, rtl));
