@@ -39,7 +39,8 @@ def words(el):
 
 def mark(el):
     return {'kind': el.tag[len(W):], 'text': words(el), 'author': el.get(W + 'author'), 'date': el.get(W + 'date'), 'id': el.get(W + 'id'),
-            'where': el.getparent().tag[len(W):], 't': len(list(el.iter(W + 't'))), 'delText': len(list(el.iter(W + 'delText')))}
+            'where': el.getparent().tag[len(W):], 't': len(list(el.iter(W + 't'))), 'delText': len(list(el.iter(W + 'delText'))),
+            'drawings': len(list(el.iter(W + 'drawing'))), 'noteCitations': [int(r.get(W + 'id')) for r in el.iter(W + 'footnoteReference')]}
 
 def paragraph(p):
     rpr = p.find(W + 'pPr/' + W + 'rPr')
@@ -71,6 +72,8 @@ interface Mark {
   where: string;
   t: number;
   delText: number;
+  drawings: number;
+  noteCitations: number[];
 }
 interface MarkedParagraph {
   words: string;
@@ -263,5 +266,30 @@ describe('C19/35(Rev.1): a word changed, a sentence deleted, a paragraph inserte
     const changed = (kind: Mark['kind']) => marks['C19-35'].marks.notes.filter((m) => m.kind === kind).map((m) => m.text).join(' ');
     expect(changed('del')).toMatch(/free.*charge/);
     expect(changed('ins')).toMatch(/at.*cost/);
+  });
+});
+
+describe('C19/36(Rev.1): a section with a table, a figure and a note deleted, an annex and a note inserted', () => {
+  const body = () => marks['C19-36'].body;
+  const paragraph = (words: string) => body().find((p) => p.words === words);
+
+  it('deletes the section whole: its heading, paragraphs, table rows, picture and caption, and the citation of its note', () => {
+    expect(paragraph('2.Regional courses')).toMatchObject({ paragraphMark: 'del', unmarkedWords: '' });
+    expect(paragraph('Table 1 – Participants in the regional courses')).toMatchObject({ unmarkedWords: '' });
+    const rows = marks['C19-36'].rows.filter((r) => ['City', 'Bangkok', 'Moscow'].includes(r.words[0]!));
+    expect(rows.map((r) => r.rowMark)).toEqual(['del', 'del', 'del']);
+    const deleted = marks['C19-36'].marks.body.filter((m) => m.kind === 'del');
+    expect(deleted.filter((m) => m.drawings > 0)).toHaveLength(1);
+    expect(deleted.flatMap((m) => m.noteCitations)).toHaveLength(1);
+    // After it, the next section is numbered as in the revision, unmarked.
+    expect(paragraph('2.Conclusions')).toMatchObject({ paragraphMark: null });
+  });
+
+  it('inserts the annex whole, and prints the standards annex after it with the revision\'s number', () => {
+    expect(paragraph('ANNEX 1')).toMatchObject({ paragraphMark: 'ins', unmarkedWords: '' });
+    expect(paragraph('Course catalogue')).toMatchObject({ paragraphMark: 'ins', unmarkedWords: '' });
+    expect(paragraph('ANNEX 2')).toMatchObject({ marked: false });
+    const inserted = marks['C19-36'].marks.body.filter((m) => m.kind === 'ins');
+    expect(inserted.flatMap((m) => m.noteCitations)).toHaveLength(1);
   });
 });
