@@ -105,7 +105,7 @@ interface Reading {
 
 async function read(path: string): Promise<CouncilDocument> {
   const [checked] = await checkSources([path], TEMPLATES);
-  if (!checked?.document || checked.file.messages.some((m) => m.fatal)) throw new Error(formatMessages(checked!.file).join("\n"));
+  if (!checked?.document || checked.file.messages.some((m) => m.fatal)) throw new Error(formatMessages(checked!.file).join('\n'));
   return checked.document;
 }
 
@@ -200,18 +200,18 @@ describe.each(DOCUMENTS)('the DOCX with tracked changes of %s(Rev.1)', (name) =>
   });
 
   it('opens in python-docx, its deleted words in w:delText and never in w:t, by the revision\'s author on its date', () => {
-    const read = marks[name];
-    expect(read.paragraphs).toBeGreaterThan(20);
-    const all = [...read.marks.body, ...read.marks.notes];
+    const found = marks[name];
+    expect(found.paragraphs).toBeGreaterThan(20);
+    const all = [...found.marks.body, ...found.marks.notes];
     const deletions = all.filter((m) => m.kind === 'del');
     const insertions = all.filter((m) => m.kind === 'ins');
     expect(deletions.filter((m) => m.delText > 0).length).toBeGreaterThan(3);
     expect(deletions.filter((m) => m.t > 0)).toEqual([]);
     expect(insertions.filter((m) => m.delText > 0)).toEqual([]);
-    expect(read.delTextOutsideDel).toBe(0);
+    expect(found.delTextOutsideDel).toBe(0);
     for (const m of all) expect([m.author, m.date]).toEqual([LOCALE.changes.author, `${revisionDates[name]}T00:00:00Z`]);
     // Word wants each annotation's id unique: the marks' and the bookmarks' together.
-    const ids = [...all.map((m) => m.id), ...read.bookmarkIds];
+    const ids = [...all.map((m) => m.id), ...found.bookmarkIds];
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => /^\d+$/.test(id))).toBe(true);
   });

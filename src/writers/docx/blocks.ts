@@ -41,7 +41,12 @@ function itemRuns(item: ListItem, context: BodyContext) {
 }
 
 /** A paragraph of a piece added or taken away whole: its paragraph mark goes with it. */
-function paragraph(options: Parameters<typeof trackedParagraph>[0], change: Change | undefined, context: BodyContext, words?: readonly Inline[]): Paragraph {
+function paragraph(
+  options: Parameters<typeof trackedParagraph>[0],
+  change: Change | undefined,
+  context: BodyContext,
+  words?: readonly Inline[],
+): Paragraph {
   return trackedParagraph(options, change, context.inline.tracker, words);
 }
 
@@ -50,14 +55,22 @@ function listParagraphs(list: BulletList, context: BodyContext): Paragraph[] {
   const level = Math.min(list.level, LIST_LEVELS);
   const bullet = layout.bullets[Math.min(list.level, layout.bullets.length) - 1]!;
   return list.items.flatMap((item) => [
-    paragraph({ style: STYLE.enumlev(level), children: [marker(bullet, item.change, context), ...itemRuns(item, context)] }, item.change, context, item.event ? undefined : item.children),
+    paragraph(
+      { style: STYLE.enumlev(level), children: [marker(bullet, item.change, context), ...itemRuns(item, context)] },
+      item.change,
+      context,
+      item.event ? undefined : item.children,
+    ),
     ...item.sublists.flatMap((sublist) => listParagraphs(sublist, context)),
   ]);
 }
 
 function headingParagraph(heading: Heading, context: BodyContext): Paragraph {
   return paragraph(
-    { style: heading.level === 2 ? STYLE.heading2 : STYLE.heading3, children: bookmarked(heading.id, inlineRuns(heading.children, context.inline), context.inline) },
+    {
+      style: heading.level === 2 ? STYLE.heading2 : STYLE.heading3,
+      children: bookmarked(heading.id, inlineRuns(heading.children, context.inline), context.inline),
+    },
     heading.change,
     context,
     heading.children,

@@ -106,7 +106,11 @@ export function tableChildren(table: TableBlock, context: BodyContext): FileChil
   const children: FileChild[] = [];
   if (table.title) {
     const words = tableCaption(table.number, context.locale);
-    const runs = [...textRuns(words.before, table.change, tracker), ...inlineRuns(table.title, context.inline), ...textRuns(words.after, table.change, tracker)];
+    const runs = [
+      ...textRuns(words.before, table.change, tracker),
+      ...inlineRuns(table.title, context.inline),
+      ...textRuns(words.after, table.change, tracker),
+    ];
     const ending = words.after === '' ? table.title : undefined;
     children.push(trackedParagraph({ style: STYLE.tableTitle, children: bookmarked(table.id, runs, context.inline) }, table.change, tracker, ending));
   }
