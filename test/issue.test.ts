@@ -158,9 +158,7 @@ describe('issuing a document and building its revision', () => {
     expect(normal(lines)).toContain('1.2 TwelveFourteen centres of excellence');
   });
 
-  // TODO: unskip once the DOCX writer writes tracked changes (w:ins, w:del): until then it refuses a
-  // revision's marked version ("tracked changes are not written yet"), and this cannot pass.
-  it.skip('writes the marked DOCX as tracked changes: all accepted, the revision; all rejected, the issued text', () => {
+  it('writes the marked DOCX as tracked changes: all accepted, the revision; all rejected, the issued text', () => {
     const docx = runCli(['build', 'source', '--out', 'out-docx', '-f', 'docx', '--quiet'], { cwd: dir });
     expect(docx.stderr).toBe('');
     expect(docx.status).toBe(0);
