@@ -13,10 +13,12 @@ SOURCES := $(wildcard $(SOURCE_DIR)/*.md $(SOURCE_DIR)/*.yaml)
 # The standards catalogue (standards.yaml) next to the sources.
 CATALOGUES := $(wildcard $(SOURCE_DIR)/*.yaml)
 TEMPLATE_FILES := $(shell find templates -type f 2>/dev/null)
+# What was issued (issued/ beside the source folder): a revision's marked outputs are built against it.
+ISSUED_FILES := $(shell find $(dir $(SOURCE_DIR:%/=%))issued -type f 2>/dev/null)
 TS_FILES := $(shell find src -name '*.ts' 2>/dev/null)
 
 # Debian packages: what building needs, and what the tests' independent readers need.
-RUNTIME_PACKAGES := chromium fonts-crosextra-carlito fonts-hosny-amiri fonts-noto-cjk
+RUNTIME_PACKAGES := chromium fontconfig fonts-crosextra-carlito fonts-hosny-amiri fonts-wqy-microhei fonts-noto-cjk
 BENCH_PACKAGES := hyperfine pandoc poppler-utils
 TEST_PACKAGES := poppler-utils qpdf pandoc libreoffice-writer-nogui python3-uno python3-docx python3-icalendar default-jre-headless
 
@@ -32,7 +34,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all build check test clean schema packages test-packages watch bench fuzz
+.PHONY: all build check test clean schema packages test-packages watch bench fuzz issue issued
 
 all: build
 
@@ -63,6 +65,9 @@ dist/.built: node_modules/.installed $(TS_FILES) $(STAMPS)/packages
 	@rm -rf dist.new
 	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
+	@# fontkit's Unicode data is a file its code reads beside itself (import.meta.url), not an import
+	@# esbuild can bundle: it goes beside the bundle.
+	@cp node_modules/unicode-properties/data.trie dist.new/cli/data.trie
 	$(ESBUILD) src/writers/pdf/print-worker.ts --format=cjs --outfile=dist.new/cli/print-worker.cjs \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
 	$(ESBUILD) src/cli/start.ts --format=esm --outfile=dist.new/cli/main.js
@@ -76,7 +81,7 @@ dist/.built: node_modules/.installed $(TS_FILES) $(STAMPS)/packages
 
 # The index of out/ (index.html, its PDF, a calendar per meeting and language) is made from what
 # the build left there, as a build split across machines (--shard) is indexed once gathered.
-$(STAMPS)/out: dist/.built $(SOURCES) $(CATALOGUES) $(TEMPLATE_FILES) $(STAMPS)/packages
+$(STAMPS)/out: dist/.built $(SOURCES) $(CATALOGUES) $(TEMPLATE_FILES) $(ISSUED_FILES) $(STAMPS)/packages
 	$(CLI) build $(SOURCE_DIR) --out $(OUT_DIR)
 	$(CLI) index $(OUT_DIR)
 	@touch $@
@@ -89,6 +94,14 @@ watch: dist/.built $(STAMPS)/packages
 check: dist/.built
 	$(CLI) check $(SOURCE_DIR)
 
+# Records a source as issued: make issue SOURCE=source/C17-23.md (see README, "Issuing and revisions").
+issue: dist/.built
+	@if [ -z "$(SOURCE)" ]; then echo 'name the source to issue: make issue SOURCE=$(SOURCE_DIR)/C17-23.md' >&2; exit 2; fi
+	$(CLI) issue $(SOURCE)
+
+issued: dist/.built
+	$(CLI) issued $(SOURCE_DIR)
+
 schema: dist/.built
 	node dist/schema/write-json-schema.js source/front-matter.schema.json
 
@@ -97,8 +110,9 @@ test: dist/.built $(STAMPS)/packages $(STAMPS)/test-packages
 	$(NODE_BIN)/vitest run
 
 # 10,000 random edits of the seed source through the pipeline (test/fuzz.test.ts; `make test` runs
-# 300). FUZZ_RUNS sets the number, FUZZ_SEED replays the seed a failure printed.
-fuzz: node_modules/.installed
+# 300), every output read back; a sample printed to PDF by the command and checked by qpdf.
+# FUZZ_RUNS sets the number, FUZZ_SEED replays the seed a failure printed.
+fuzz: dist/.built $(STAMPS)/packages $(STAMPS)/test-packages
 	FUZZ_RUNS=$${FUZZ_RUNS:-10000} $(NODE_BIN)/vitest run test/fuzz.test.ts
 
 # Figures against pandoc, measured in the same run (see bench/run.ts).

@@ -12,25 +12,34 @@ import { readSource, type ReadResult } from './read/source.js';
 import { originalPath } from './read/translation.js';
 import { checkAlignment } from './validate/alignment.js';
 import { checkUpToDate } from './validate/outdated.js';
+import { warnInvisibleCharacters } from './validate/characters.js';
 import { applyAcceptances } from './read/accept.js';
 import { TRANSLATION_RULES, validate } from './validate/index.js';
 import { error, hasErrors } from './diagnostics/report.js';
 import { hasLocale, loadLocale } from './locale/locale.js';
 import { documentLabels, documentNumber, fileStem } from './locale/labels.js';
 import { loadSettings, type Settings } from './templates/settings.js';
-import { ENTRY_FORMAT, FORMATS, type Format, type FormatName } from './writers/registry.js';
+import { ENTRY_FORMAT, FORMAT_NAMES, FORMATS, outputFonts, type Format, type FormatName } from './writers/registry.js';
+import { checkGlyphs } from './validate/glyphs.js';
 import type { WriteOptions } from './writers/options.js';
 import { BuildResources } from './writers/resources.js';
 import { removeStaleTemporaries, writeAtomically, type WriteResult } from './output/atomic-write.js';
+import type { IssueOptions } from './issued/check.js';
 
 export interface CheckedSource {
   file: VFile;
   document?: CouncilDocument;
   /** For a translation: its original, and whether it holds only the original's first sections. */
   translation?: { original: CouncilDocument; partial: boolean };
+  /** For a revision whose base is issued: the revision with what it changed in its base marked. */
+  marked?: CouncilDocument;
 }
 
-export async function checkSources(paths: string[], templatesDir: string): Promise<CheckedSource[]> {
+/**
+ * Reads and checks sources. `formats` are the outputs to be made, whose fonts the text's
+ * characters are checked against (missing-glyph); none, and the fonts are not looked at.
+ */
+export async function checkSources(paths: string[], templatesDir: string, formats: readonly FormatName[] = FORMAT_NAMES, issues: IssueOptions = {}): Promise<CheckedSource[]> {
   // An original is read once, whether it is built or only lends its data to a translation.
   const reads = new Map<string, Promise<ReadResult>>();
   const readOnce = (path: string, original?: CouncilDocument) => {
@@ -50,7 +59,7 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
     return readOnce(path, original.document);
   };
   const results = await Promise.all(paths.map(checkOne));
-  return results.map(({ file, document, body, acceptances, translation }) => {
+  const checked = results.map(({ file, document, body, acceptances, translation }): CheckedSource => {
     if (body) {
       const checked = document ?? { path: file.path, ...body };
       if (translation) {
@@ -61,6 +70,9 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
         }
       } else validate(checked, file);
     }
+    // Right-to-left writing has its own uses for direction marks: the locale says which writing it is.
+    const rightToLeft = document !== undefined && hasLocale(templatesDir, document.meta.language) && loadLocale(templatesDir, document.meta.language).direction === 'rtl';
+    warnInvisibleCharacters(file, rightToLeft);
     if (document) {
       if (!hasLocale(templatesDir, document.meta.language)) {
         error(
@@ -71,21 +83,43 @@ export async function checkSources(paths: string[], templatesDir: string): Promi
         );
       }
     }
-    applyAcceptances(file, acceptances ?? []);
     return { file, document, ...(translation ? { translation } : {}) };
   });
+  // Only revisions (and what is being issued) read the issued store, and only they load the differ.
+  if (issues.issuing || checked.some((s) => s.document?.meta.amendment?.kind === 'revision')) {
+    const { checkIssues } = await import('./issued/check.js');
+    await checkIssues(checked, templatesDir, issues);
+  }
+  await Promise.all(
+    checked.map(async ({ file, document }) => {
+      if (!document || formats.length === 0 || !hasLocale(templatesDir, document.meta.language)) return;
+      const locale = loadLocale(templatesDir, document.meta.language);
+      await checkGlyphs(document, file, await outputFonts(formats, document.meta.language, templatesDir, locale));
+    }),
+  );
+  // Last, so an acceptance silences the warnings of every check.
+  checked.forEach(({ file, document }, i) => applyAcceptances(file, results[i]!.acceptances ?? [], document !== undefined));
+  return checked;
 }
 
 export interface PlannedOutput {
   source: CheckedSource;
+  /** What is written: the source's document, or for a revision's marked outputs, its marked version. */
+  document: CouncilDocument;
   format: FormatName;
   path: string;
 }
+
+/** The formats a revision's marked version is written in, beside its clean outputs: `<stem>-changes.html`. */
+const MARKED_FORMATS: readonly FormatName[] = ['html', 'pdf', 'docx'];
+export const MARKED_SUFFIX = '-changes';
 
 export interface BuildOptions {
   outDir: string;
   templatesDir: string;
   formats: FormatName[];
+  /** The folder of issued documents (`--issued`); else `issued/` beside each source's folder. */
+  issuedDir?: string;
   /** What writers share (the PDF browser). Given, its owner closes it; absent, each render starts and closes its own. */
   resources?: BuildResources;
 }
@@ -119,7 +153,10 @@ export function planOutputs(sources: CheckedSource[], options: BuildOptions): Pl
     // The document's entry goes with any output, so that the folder can be indexed (council-docs index).
     const formats = options.formats.length > 0 && !options.formats.includes(ENTRY_FORMAT) ? [...options.formats, ENTRY_FORMAT] : options.formats;
     for (const format of formats) {
-      planned.push({ source, format, path: join(options.outDir, stem + FORMATS[format].suffix) });
+      planned.push({ source, document, format, path: join(options.outDir, stem + FORMATS[format].suffix) });
+    }
+    for (const format of options.formats.filter((f) => source.marked && MARKED_FORMATS.includes(f))) {
+      planned.push({ source, document: source.marked!, format, path: join(options.outDir, stem + MARKED_SUFFIX + FORMATS[format].suffix) });
     }
   }
   return planned;
@@ -154,7 +191,7 @@ export async function renderEach(planned: PlannedOutput[], options: BuildOptions
   try {
     const results = await Promise.allSettled(
       planned.map(async (output): Promise<Rendered> => {
-        const document = output.source.document!;
+        const document = output.document;
         const warn = (message: string) => warnings.push({ path: output.path, message });
         const write = { ...writeOptions(document, options.templatesDir, settings), resources, warn };
         return { path: output.path, content: await FORMATS[output.format].write(document, write) };
@@ -196,11 +233,16 @@ export async function buildDocuments(
   const shared = { ...options, resources };
   if (queue.length > 0) for (const format of options.formats) (FORMATS[format] as Format).prepare?.(resources);
   const results: DocumentBuilt[] = [];
+  // A write that fails (a full disk, a folder that may not be written in) stops the build: the next
+  // documents would fail alike, and out/ is left with as few new files beside old ones as can be.
+  let stopped = false;
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
+    for (let next = queue.shift(); next && !stopped; next = queue.shift()) {
       const [source, outputs] = next;
       const { rendered, failed, warnings } = await renderEach(outputs, shared);
-      const built = { source, written: await writeOutputs(rendered), failed, warnings };
+      const writing = await writeOutputs(rendered);
+      if (writing.failed.length > 0) stopped = true;
+      const built = { source, written: writing.written, failed: [...failed, ...writing.failed], warnings };
       results.push(built);
       onDocument(built);
     }
@@ -213,8 +255,21 @@ export async function buildDocuments(
   return results;
 }
 
-export async function writeOutputs(rendered: Rendered[]): Promise<Written[]> {
-  return Promise.all(rendered.map(async ({ path, content }) => ({ path, result: await writeAtomically(path, content) })));
+/**
+ * Writes a document's outputs one after another, and stops at the first that cannot be written:
+ * `written` is then exactly what was replaced before the failure, and `failed` names the output
+ * and says why (an OutputNotWritten).
+ */
+export async function writeOutputs(rendered: Rendered[]): Promise<{ written: Written[]; failed: FailedOutput[] }> {
+  const written: Written[] = [];
+  for (const { path, content } of rendered) {
+    try {
+      written.push({ path, result: await writeAtomically(path, content) });
+    } catch (error) {
+      return { written, failed: [{ path, error }] };
+    }
+  }
+  return { written, failed: [] };
 }
 
 export function anyErrors(sources: CheckedSource[]): boolean {

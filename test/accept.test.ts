@@ -40,3 +40,16 @@ it('warns of an acceptance that silences nothing, and cannot silence an error', 
   expect(messages.some((m) => m.startsWith('source/doc.md:18:1: error:') && m.endsWith('[ordered-list]'))).toBe(true);
   expect(messages.some((m) => m.startsWith('source/doc.md:17:1: warning: nothing to accept here'))).toBe(true);
 });
+
+it('does not call a correct acceptance unused when the front matter cannot be read, and the checks it answers did not run', () => {
+  const body = '\n<!-- accept unknown-standard standard-status: cited as the issued text cites it -->\nITU-T Y.4999 is cited here.\n';
+  const broken = FRONT.replace('title: Accepting warnings', 'title: Accepting warnings: a test');
+  const run = runCli(['check', 'source/doc.md'], { cwd: sourceFolder({ 'doc.md': broken + body }) });
+  expect(run.status).toBe(1);
+  expect(run.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(/^source\/doc\.md:5:8: error: front matter: .* must be in quotes .*\[yaml-syntax\]$/),
+    '1 source with errors: nothing written',
+  ]);
+  // Once the front matter is fixed, the acceptance does its work: no warning at all.
+  expect(check(body)).toEqual({ status: 0, messages: [] });
+});

@@ -1,6 +1,6 @@
 // A meeting's worth of documents in one command: a line per document as it
 // is done, and a summary at the end.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ROOT, SOURCE, runCli, scratch } from './helpers/cli.js';
@@ -26,4 +26,41 @@ it('builds every document of a folder with a progress line each and a summary', 
 
   const again = runCli(['build', source, '--out', join(dir, 'out'), '--format', 'html,ics']);
   expect(again.stdout.trim().split('\n').at(-1)).toMatch(/: 0 files written, 12 unchanged, 0 failed;/);
+});
+
+it('builds a source named twice on the command line once, not as a duplicate of itself', () => {
+  const dir = scratch();
+  const source = join(dir, 'source');
+  mkdirSync(source);
+  copyFileSync(join(ROOT, 'source', 'standards.yaml'), join(source, 'standards.yaml'));
+  const file = join(source, 'C17-101.md');
+  writeFileSync(file, readFileSync(SOURCE, 'utf8').replace('document: C17/23', 'document: C17/101'));
+  writeFileSync(join(source, 'C17-102.md'), readFileSync(SOURCE, 'utf8').replace('document: C17/23', 'document: C17/102'));
+  // The same file as itself, through its folder, and by another spelling of its path.
+  const named = [file, source, join(source, '.', 'C17-101.md')];
+  const check = runCli(['check', ...named]);
+  expect(check.status, check.stderr).toBe(0);
+  expect(check.stderr).not.toContain('duplicate-document');
+  const run = runCli(['build', ...named, '--out', join(dir, 'out'), '--format', 'html']);
+  expect(run.status, run.stderr).toBe(0);
+  expect(run.stderr).not.toContain('duplicate-document');
+  const lines = run.stdout.trim().split('\n');
+  expect(lines.filter((l) => l.includes('C17-101.md:'))).toHaveLength(1);
+  expect(lines.at(-1)).toMatch(/^2 documents in \d+\.\d s: 2 files written, 0 unchanged, 0 failed;/);
+  expect(readdirSync(join(dir, 'out')).sort()).toEqual(['C17-101-E.html', 'C17-102-E.html']);
+});
+
+it('refuses a document number written with a leading zero, in check as in build', () => {
+  const dir = scratch();
+  const file = join(dir, 'C17-023.md');
+  const text = readFileSync(SOURCE, 'utf8').replace('document: C17/23', 'document: C17/023');
+  writeFileSync(file, text);
+  const line = text.split('\n').findIndex((l) => l.startsWith('document:')) + 1;
+  const expected = `${file}:${line}:11: error: "document": C17/023 is written with a leading zero; Council numbers have none: write C17/23 [invalid-value]`;
+  for (const command of ['check', 'build']) {
+    const run = runCli([command, file, '--out', join(dir, 'out'), '--format', 'html']);
+    expect(run.status, command).toBe(1);
+    expect(run.stderr.split('\n'), command).toContain(expected);
+  }
+  expect(existsSync(join(dir, 'out'))).toBe(false);
 });

@@ -175,6 +175,37 @@ const GENERATED: Case[] = [
     says: 'too irregular for the YAML reader to follow',
     make: () => `---\n x\n${'  date: 2017-02-30\n'.repeat(5000)}document: C17/99\n---\n\n# S\n\nText.\n`,
   },
+  // Characters no document can hold: one made a DOCX that Word and LibreOffice refuse.
+  { file: 'noncharacter.md', at: '18:10', rule: 'forbidden-character', says: 'U+FFFF is a noncharacter', make: () => body('A pasted \uffff in the text.\n') },
+  {
+    file: 'terminal-escape.md',
+    at: '18:7',
+    rule: 'forbidden-character',
+    says: 'U+001B is a control character, not text: no document can hold it; delete it (it comes with words pasted from a terminal',
+    make: () => body('Words \x1b[1mpasted\x1b[0m from a terminal.\n'),
+  },
+  {
+    file: 'yaml-nul-escape.md',
+    at: '5:18',
+    rule: 'forbidden-character',
+    says: 'front matter: "\\0" writes U+0000, a control character',
+    make: () => FRONT().replace('title: A report to test the reader', 'title: "A report \\0 to test"') + '\n# S\n\nText.\n',
+  },
+  {
+    file: 'yaml-escape-in-event.md',
+    at: '16:22',
+    rule: 'forbidden-character',
+    says: 'front matter: "\\e" writes U+001B',
+    make: () =>
+      FRONT().replace(/---\n$/, 'events:\n  - id: iot-week-2017\n    title: "IoT Week \\e2017"\n    start: 2017-06-06\n    end: 2017-06-09\n---\n\n# S\n\nText.\n'),
+  },
+  {
+    file: 'yaml-noncharacter-escape.md',
+    at: '12:23',
+    rule: 'forbidden-character',
+    says: '"\\uFFFE" writes U+FFFE, a noncharacter',
+    make: () => FRONT().replace('summary: This report is a test.', 'summary: "This report \\uFFFE is a test."') + '\n# S\n\nText.\n',
+  },
   {
     file: 'unresolved-alias.md',
     at: '14:13',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildSeed, ROOT, runCli, scratch, SOURCE } from './helpers/cli.js';
-import { normalize, seedPieces, type SeedPiece } from './helpers/seed.js';
+import { normalize, printedSeedPieces, seedPieces, type SeedPiece } from './helpers/seed.js';
 
 const TITLE = 'Facilitating the Internet of Things to prepare for a globally connected world (PP Resolution 197)';
 
@@ -161,7 +161,8 @@ describe('DOCX of C17/23-E read by python-docx', () => {
   });
 
   it('holds every paragraph of the seed in order: numbers typed before a tab, headings in Heading 1', () => {
-    expect(bodyPieces(reading.paragraphs)).toEqual(seedPieces());
+    // Word's own no-break hyphen (w:noBreakHyphen) is read by the reader above as "-".
+    expect(bodyPieces(reading.paragraphs)).toEqual(printedSeedPieces());
     const headings = reading.paragraphs.filter((p) => p.style === 'Heading 1').map((p) => p.text);
     expect(headings).toEqual([
       '1.\tITU-T Activities on IoT and Smart Sustainable Cities',

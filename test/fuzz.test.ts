@@ -1,16 +1,25 @@
 // Property: whatever an edit does to a source (a cut, a duplicated or swapped
 // passage, stray bytes, Markdown syntax in odd places), the pipeline either
-// builds or answers with positioned messages; it never throws. Runs in this
-// process through the pipeline's own functions, a few hundred cases in
-// `make test`, FUZZ_RUNS (10,000 in `make fuzz`) otherwise. A failure prints
+// builds or answers with positioned messages; it never throws, and what it
+// builds is sound to readers that share no code with the writers: every XML
+// part of the DOCX is well-formed XML (a strict parser), the calendar is read
+// by ical.js, the HTML parses without an error, the CSV is RFC 4180. Runs in
+// this process through the pipeline's own functions, a few hundred cases in
+// `make test`, FUZZ_RUNS (10,000 in `make fuzz`) otherwise. Chromium prints a
+// sample of the sources that built (it takes seconds a document, where the
+// other writers take milliseconds), each PDF checked by qpdf. A failure prints
 // the seed and the shrunk edits that reproduce it: FUZZ_SEED=<seed> replays it.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkSources, planOutputs, renderEach, type BuildOptions } from '../src/pipeline.js';
 import { hasErrors } from '../src/diagnostics/report.js';
-import { ROOT, SOURCE, scratch } from './helpers/cli.js';
+import type { CouncilDocument } from '../src/model/document.js';
+import { ROOT, SOURCE, runCli, scratch } from './helpers/cli.js';
+import { calendarEvents, csvRows, docxProblems, htmlProblems } from './helpers/outputs.js';
+import { qpdfCheck } from './helpers/pdf.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
 // A fixed seed keeps `make test` repeatable; `make fuzz` draws a new one unless FUZZ_SEED is set.
@@ -25,6 +34,11 @@ const TOKENS = [
   '`', '&amp;', '&#0;', '&#x110000;', ':', ': ', '"', "'", '{{', '}}', '{{{', '\t', '\r\n', '\r', '\u00a0', '\ufeff', '\u2028', '\u200b',
   '\u202e', '“', '”', '<event:iot-week-2017>', '(event:nowhere)', 'ITU-T ', 'ITU-T Y.', 'ITU-R SM.', 'Y.Supp.', '/', '&', '- id: x\n',
   '  date: 2017-02-30\n', '&a ', '*a ', '? ', '!!binary ', '%YAML 1.2\n', '\u0085', '\ud83d\ude00', '![x](file:///etc/passwd)',
+  // Characters no document can hold, raw and as YAML escapes, and invisible ones inside identifiers.
+  '\uffff', '\ufffe', '\u001b[2J', '\u0007', '"\\0"', '"\\e"', '"\\uFFFF"', '"\\x85"', '"\\uD800"', '"\\U0001F600"',
+  '\u200d', '\u2060', '\u2066', '\u202c', '\u200f', 'ITU-T Y.41\u200b13', '\u00ad',
+  // A word longer than any line.
+  'Internetofthingsinteroperability'.repeat(8),
 ];
 
 type Edit =
@@ -32,6 +46,7 @@ type Edit =
   | { kind: 'duplicate'; from: number; length: number; to: number }
   | { kind: 'swap'; a: number; b: number; length: number }
   | { kind: 'bytes'; at: number; bytes: Uint8Array }
+  | { kind: 'characters'; at: number; text: string }
   | { kind: 'syntax'; at: number; token: string; times: number; lineStart: boolean };
 
 // A quarter of the edits land in the front matter, which is a twentieth of the file.
@@ -42,6 +57,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('duplicate' as const), from: position, length: fc.nat({ max: 3000 }), to: position }),
   fc.record({ kind: fc.constant('swap' as const), a: position, b: position, length: fc.nat({ max: 500 }) }),
   fc.record({ kind: fc.constant('bytes' as const), at: position, bytes: fc.uint8Array({ minLength: 1, maxLength: 24 }) }),
+  // Any code point, as UTF-8: controls, noncharacters, marks, invisible and right-to-left ones.
+  fc.record({ kind: fc.constant('characters' as const), at: position, text: fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }) }),
   fc.record({
     kind: fc.constant('syntax' as const),
     at: position,
@@ -82,9 +99,11 @@ function apply(source: Buffer, edits: Edit[]): Buffer {
         ]);
         break;
       }
-      case 'bytes': {
+      case 'bytes':
+      case 'characters': {
         const p = at(e.at);
-        bytes = Buffer.concat([bytes.subarray(0, p), e.bytes, bytes.subarray(p)]);
+        const inserted = e.kind === 'bytes' ? e.bytes : Buffer.from(e.text, 'utf8');
+        bytes = Buffer.concat([bytes.subarray(0, p), inserted, bytes.subarray(p)]);
         break;
       }
       case 'syntax': {
@@ -98,14 +117,48 @@ function apply(source: Buffer, edits: Edit[]): Buffer {
   return bytes;
 }
 
+/** Characters XML 1.0 forbids: none may reach an output. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What an independent reader finds wrong with an output of `document`: nothing, for a sound one. */
+function outputProblems(path: string, content: string | Uint8Array | null, document: CouncilDocument): string[] {
+  if (path.endsWith('.docx')) return docxProblems(content as Uint8Array);
+  if (content === null) {
+    // Only a calendar may be left out, and only when the document has no event.
+    return path.endsWith('.ics') && document.events.length === 0 ? [] : ['no output'];
+  }
+  const text = content as string;
+  if (NOT_XML.test(text)) return [`a character XML forbids at ${text.search(NOT_XML)}`];
+  if (path.endsWith('.html')) {
+    if (!text.startsWith('<!DOCTYPE html>')) return ['no doctype'];
+    if (/<script|<iframe|\son\w+=|href="(?!https?:|mailto:|#)/i.test(text)) return ['active content'];
+    return htmlProblems(text);
+  }
+  if (path.endsWith('.ics')) {
+    const expected = document.events.reduce((n, e) => n + 1 + e.parts.length, 0);
+    const found = calendarEvents(text).length;
+    return found === expected ? [] : [`${found} events in the calendar, ${expected} in the document`];
+  }
+  if (path.endsWith('.csv')) {
+    const rows = csvRows(text);
+    if (rows.some((r) => r.length !== 5)) return ['a row without its five fields'];
+    return rows.length === document.standards.length + 1 ? [] : [`${rows.length - 1} rows, ${document.standards.length} standards`];
+  }
+  return [];
+}
+
 describe('a source mangled by random edits', () => {
-  it(`builds or is refused with positioned messages, and never throws (${RUNS} cases)`, { timeout: Math.max(120_000, RUNS * 200) }, async () => {
+  it(`builds or is refused with positioned messages, and never throws; every output read back (${RUNS} cases)`, { timeout: Math.max(180_000, RUNS * 300) }, async () => {
     // The catalogue beside the source is read with it, as in source/.
     const dir = scratch('council-docs-fuzz-');
     copyFileSync(join(ROOT, 'source', 'standards.yaml'), join(dir, 'standards.yaml'));
     const path = join(dir, 'C17-23.md');
-    const options: BuildOptions = { outDir: join(dir, 'out'), templatesDir: join(ROOT, 'templates'), formats: ['html', 'ics', 'csv'] };
+    const options: BuildOptions = { outDir: join(dir, 'out'), templatesDir: join(ROOT, 'templates'), formats: ['html', 'docx', 'ics', 'csv'] };
     const outcomes = { built: 0, refused: 0 };
+    // Every so many sources that build, one is kept for Chromium to print.
+    const printEvery = 150;
+    const toPrint = join(dir, 'to-print');
+    mkdirSync(toPrint);
 
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {
@@ -127,12 +180,13 @@ describe('a source mangled by random edits', () => {
           outcomes.refused++;
           return;
         }
-        expect(checked!.document).toBeDefined();
+        const document = checked!.document!;
+        expect(document).toBeDefined();
         const { rendered, failed } = await renderEach(planned, options);
         expect(failed.map((f) => String((f.error as Error)?.stack ?? f.error))).toEqual([]);
-        const html = rendered.find((r) => r.path.endsWith('.html'))!.content as string;
-        expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-        expect(html).not.toMatch(/<script|<iframe|\son\w+=|href="(?!https?:|mailto:|#)/i);
+        expect(rendered).toHaveLength(options.formats.length);
+        for (const { path: output, content } of rendered) expect(outputProblems(output, content, document), output).toEqual([]);
+        if (outcomes.built % printEvery === 0) writeFileSync(join(toPrint, `${outcomes.built}.md`), bytes);
         outcomes.built++;
       }),
       { numRuns: RUNS, seed: SEED },
@@ -140,6 +194,23 @@ describe('a source mangled by random edits', () => {
     // Both paths were taken: a property that never builds (or never refuses) tests half the pipeline.
     expect(outcomes.built).toBeGreaterThan(0);
     expect(outcomes.refused).toBeGreaterThan(0);
-    console.log(`fuzz: ${RUNS} cases, seed ${SEED}: ${outcomes.built} built, ${outcomes.refused} refused`);
+
+    // Each kept source built alone (they share a document number), by the command, and its PDF checked.
+    const printed: string[] = [];
+    for (const name of readdirSync(toPrint).filter((n) => n.endsWith('.md'))) {
+      const source = join(dir, name);
+      copyFileSync(join(toPrint, name), source);
+      const out = join(toPrint, name.replace(/\.md$/, ''));
+      const run = runCli(['build', source, '--out', out, '--format', 'pdf', '--quiet']);
+      expect(run.status, `${name}: ${run.stderr}`).toBe(0);
+      const pdf = readdirSync(out).find((n) => n.endsWith('.pdf'))!;
+      const check = qpdfCheck(join(out, pdf));
+      expect(check.status, `${name}: ${check.output}`).toBe(0);
+      const text = spawnSync('pdftotext', [join(out, pdf), '-'], { encoding: 'utf8' });
+      expect(text.status, `${name}: ${text.stderr}`).toBe(0);
+      printed.push(name);
+    }
+    expect(printed.length).toBeGreaterThan(0);
+    console.log(`fuzz: ${RUNS} cases, seed ${SEED}: ${outcomes.built} built, ${outcomes.refused} refused; ${printed.length} printed to PDF`);
   });
 });

@@ -23,8 +23,6 @@ interface Case {
   labels: string[];
   /**
    * The embedded font the body's script is printed in, as pdffonts lists it; none checked for fr and es.
-   * Chromium (Skia) embeds a CFF-flavoured OpenType font such as Noto Sans CJK (Debian has no TrueType
-   * build of it) as Type 3 fonts without a name: for Chinese, those are what is checked.
    */
   font?: RegExp;
   /** docDefaults of word/styles.xml. */
@@ -105,8 +103,8 @@ const CASES: Case[] = [
     heading: '引言',
     sentence: '本报告介绍国际电联在物联网方面开展的活动。',
     labels: ['文件 C17/23-C', '原文：英文', '2017年3月31日', '日内瓦，2017年5月15-25日', '议项：PL 1.14', '秘书长的报告', '概要', '需采取的行动', '参考文件'],
-    font: /^\[none\]\s+Type 3\s/,
-    docx: [/<w:lang [^>]*w:eastAsia="zh-CN"/, /<w:rFonts [^>]*w:eastAsia="Noto Sans CJK SC"/],
+    font: /^[A-Z]{6}\+WenQuanYiMicroHei\s+CID TrueType\s/,
+    docx: [/<w:lang [^>]*w:eastAsia="zh-CN"/, /<w:rFonts [^>]*w:eastAsia="WenQuanYi Micro Hei"/],
   },
   {
     language: 'ar',

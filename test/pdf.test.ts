@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSeed, CLI, linkStylesheet, runCli, scratch, seedProject, SOURCE } from './helpers/cli.js';
-import { seedPieces, type SeedPiece } from './helpers/seed.js';
+import { printedSeedPieces, type SeedPiece } from './helpers/seed.js';
 import {
   images,
   outline,
@@ -97,7 +97,7 @@ describe('PDF of C17/23-E', () => {
   });
 
   it('lists the sections and the annex in the outline, under the title, each pointing at its page', () => {
-    const headings = seedPieces()
+    const headings = printedSeedPieces()
       .filter((p) => p.kind === 'heading')
       .map((h) => [`${h.number}.`, h.text]);
     const [top, ...others] = outline(pdf);
@@ -124,7 +124,7 @@ describe('PDF of C17/23-E', () => {
       pageTexts.push(lines.join(''));
     }
     const body = pageTexts.join('').replace(/\s+/g, '');
-    const pieces = seedPieces();
+    const pieces = printedSeedPieces();
     let at = body.indexOf(squeezed(pieces[0]!));
     expect(at, 'the first paragraph of the seed').toBeGreaterThan(0);
     for (const piece of pieces) {
@@ -147,7 +147,7 @@ describe('PDF of C17/23-E', () => {
         if (m) numbers.push(m[1]!);
       }
     }
-    const expected = seedPieces()
+    const expected = printedSeedPieces()
       .filter((p) => p.number)
       .map((p) => (p.kind === 'heading' ? `${p.number}.` : p.number!));
     expect(numbers).toEqual(expected);
@@ -282,6 +282,50 @@ describe('printing', () => {
   });
 });
 
+describe('a browser killed from outside', () => {
+  /** A long document: Chromium takes a good second to lay it out and print it. */
+  const long = `<!DOCTYPE html><html lang="en"><title>Long</title>${Array.from(
+    { length: 4000 },
+    (_, i) => `<p>1.${i + 1}\tThe Council is invited to note the activities of the Union on the Internet of Things, item ${i + 1}.</p>`,
+  ).join('')}</html>`;
+
+  it('while it prints: says it stopped while printing that document, and how; the next print starts another', async () => {
+    const printer = new Printer();
+    try {
+      await printer.print('<!DOCTYPE html><title>warm</title><p>start the browser</p>', 'C17/1-E');
+      const pid = (await printer.pid())!;
+      const printing = printer.print(long, 'C17/23-E');
+      printing.catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      process.kill(-pid, 'SIGKILL');
+      await expect(printing).rejects.toThrow(/^Chromium stopped while printing C17\/23-E: it was ended by SIGKILL/);
+      const again = await printer.print('<!DOCTYPE html><title>again</title><p>printed by a new browser</p>', 'C17/2-E');
+      expect(Buffer.from(again.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+      expect(await printer.pid()).not.toBe(pid);
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('while it starts: says it stopped while starting, not that it did not start', async () => {
+    const dir = scratch();
+    const executable = join(dir, 'chromium-wrapper');
+    const log = join(dir, 'pid');
+    writeFileSync(executable, `#!/bin/sh\necho $$ > '${log}'\nexec /usr/bin/chromium "$@"\n`);
+    chmodSync(executable, 0o755);
+    const printer = new Printer({ env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: executable } });
+    try {
+      const starting = printer.print(long, 'C17/23-E');
+      starting.catch(() => undefined);
+      for (let waited = 0; !existsSync(log) && waited < 10_000; waited += 5) await new Promise((r) => setTimeout(r, 5));
+      process.kill(Number(readFileSync(log, 'utf8')), 'SIGKILL');
+      await expect(starting).rejects.toThrow(new RegExp(`^Chromium \\(${executable}\\) stopped while starting: it was ended by SIGKILL`));
+    } finally {
+      await printer.close();
+    }
+  });
+});
+
 /** Whether the process runs: a zombie (ended, not yet reaped by its new parent) does not. */
 function alive(pid: number): boolean {
   try {
@@ -339,6 +383,17 @@ describe('the browser of a build', () => {
     expect(alive(pids[0]!)).toBe(false);
   });
 
+  it('leaves nothing in the temporary folder: its own temporary files go with its profile', () => {
+    const dir = scratch();
+    // A short path: Chromium's socket must fit 107 bytes, and deeper than that it keeps its own folders.
+    const temporary = scratch('t');
+    for (let build = 0; build < 2; build++) {
+      const run = runCli(['build', SOURCE, '--out', join(dir, 'out'), '--format', 'pdf', '--quiet'], { env: { TMPDIR: temporary } });
+      expect(run.status, run.stderr).toBe(0);
+      expect(readdirSync(temporary)).toEqual([]);
+    }
+  });
+
   it('started while the sources are checked, is stopped when the check fails, and nothing is written', () => {
     const dir = scratch();
     const sources = scratch();
@@ -354,7 +409,7 @@ describe('the browser of a build', () => {
   });
 
   it('of a build killed while it prints goes too, and the next build removes its profile', async () => {
-    const dir = scratch();
+    const dir = scratch('t');
     const { executable, log } = wrapper(dir, '/usr/bin/chromium "$@"');
     const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: executable, TMPDIR: dir };
     const build = spawn(process.execPath, [CLI, 'build', SOURCE, '--out', join(dir, 'out'), '--format', 'pdf', '--quiet'], { env });
@@ -372,6 +427,8 @@ describe('the browser of a build', () => {
     expect(pids).toHaveLength(2);
     for (const pid of pids) expect(alive(pid)).toBe(false);
     expect(profiles()).toEqual([]);
+    // Chromium's own temporary folders (org.chromium.Chromium.*) were in the profile, and went with it.
+    expect(readdirSync(dir).filter((name) => name.startsWith('org.chromium.'))).toEqual([]);
   });
 
   it('says which resources a template asked for and the PDF was printed without, and still writes it', () => {

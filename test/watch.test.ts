@@ -1,9 +1,25 @@
 // Watch mode as an author uses it: save, and the output and the preview follow.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWatch, type Watcher } from '../src/watch/watch.js';
-import { linkStylesheet, seedProject } from './helpers/cli.js';
+import { startWatch, type Watcher, type WatchOptions } from '../src/watch/watch.js';
+import type { FormatName } from '../src/writers/registry.js';
+import { linkStylesheet, ROOT, seedProject } from './helpers/cli.js';
+
+/** Watches the source folder of a project made by seedProject(), into its out/, with its templates; each line logged goes to `lines`. */
+function watchProject(project: string, sources: string[], formats: FormatName[], lines: string[], more: Partial<WatchOptions> = {}): Promise<Watcher> {
+  return startWatch({
+    sources,
+    folders: [join(project, 'source')],
+    outDir: join(project, 'out'),
+    templatesDir: join(project, 'templates'),
+    formats,
+    port: 0,
+    log: (line) => lines.push(line),
+    ...more,
+  });
+}
 
 let dir: string;
 let source: string;
@@ -13,15 +29,7 @@ const log: string[] = [];
 beforeAll(async () => {
   dir = seedProject();
   source = join(dir, 'source', 'C17-23.md');
-  watcher = await startWatch({
-    sources: [source],
-    folders: [join(dir, 'source')],
-    outDir: join(dir, 'out'),
-    templatesDir: join(dir, 'templates'),
-    formats: ['html', 'ics'],
-    port: 0,
-    log: (line) => log.push(line),
-  });
+  watcher = await watchProject(dir, [source], ['html', 'ics'], log);
 });
 
 afterAll(async () => {
@@ -125,21 +133,110 @@ describe('watch, printing PDFs', () => {
     const font = 'https://fonts.example.org/css2?family=Gentium';
     linkStylesheet(join(project, 'templates'), font);
     const lines: string[] = [];
-    const printing = await startWatch({
-      sources: [pdfSource],
-      folders: [join(project, 'source')],
-      outDir: join(project, 'out'),
-      templatesDir: join(project, 'templates'),
-      formats: ['pdf'],
-      port: 0,
-      log: (line) => lines.push(line),
-    });
+    const printing = await watchProject(project, [pdfSource], ['pdf'], lines);
     try {
       const expected = `${join(project, 'out', 'C17-23-E.pdf')}: warning: printed without ${font}: the page asked for it, and only data: URLs are fetched (see the templates)`;
       expect(lines).toContain(expected);
       expect((await firstEvent(printing.url)).messages).toContain(expected);
     } finally {
       await printing.close();
+    }
+  });
+});
+
+describe('watch, as files are really saved', () => {
+  let project: string;
+  let folder: string;
+  let file: string;
+  let watching: Watcher;
+  const lines: string[] = [];
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  beforeAll(async () => {
+    project = seedProject();
+    folder = join(project, 'source');
+    file = join(folder, 'C17-23.md');
+    // A longer quiet time than the default, so that a test machine's slow timers never stretch a pause of the writer below past it.
+    watching = await watchProject(project, [file], ['html'], lines, { quietMs: 200 });
+  });
+
+  afterAll(async () => {
+    await watching?.close();
+  });
+
+  it('never builds from a file still being written: a save written in pieces is built once, whole', async () => {
+    const before = lines.length;
+    const text = readFileSync(file, 'utf8')
+      .replace('adopted new WTSA-16 Resolution 98', 'adopted, in Hammamet, WTSA-16 Resolution 98')
+      .replace('13 July 2016, Singapore', '13 July 2016, Singapore (the last item)');
+    const next = watching.nextBuild();
+    // As a slow writer saves (another process): the file emptied, then filled a sixth at a time, 20 ms apart.
+    const writer = `const fs = require('node:fs');
+      const [file, text] = [process.argv[1], process.argv[2]];
+      const fd = fs.openSync(file, 'w');
+      const piece = Math.ceil(text.length / 6);
+      let at = 0;
+      const next = () => {
+        if (at >= text.length) return fs.closeSync(fd);
+        fs.writeSync(fd, text.slice(at, at + piece));
+        at += piece;
+        setTimeout(next, 20);
+      };
+      next();`;
+    await new Promise((done) => spawn(process.execPath, ['-e', writer, file, text]).once('exit', done));
+    expect((await next).ok).toBe(true);
+    // Time for any later rebuild to show.
+    await pause(1500);
+    // One build, of the whole text: a piece of it would have lost the standards its end cites (warnings), or its end.
+    expect(lines.slice(before)).toEqual([expect.stringMatching(/^rebuilt in \d+ ms: 1 file changed$/)]);
+    const html = readFileSync(join(project, 'out', 'C17-23-E.html'), 'utf8');
+    expect(html).toContain('adopted, in Hammamet, WTSA-16 Resolution 98');
+    expect(html).toContain('13 July 2016, Singapore (the last item)');
+  });
+
+  it('notices saves again after its source folder is deleted and made anew', async () => {
+    const text = readFileSync(file, 'utf8');
+    const catalogue = readFileSync(join(folder, 'standards.yaml'), 'utf8');
+    let next = watching.nextBuild();
+    rmSync(folder, { recursive: true });
+    await next;
+    await pause(100);
+    // As a checkout of another branch does: the folder back, with its files.
+    next = watching.nextBuild();
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'standards.yaml'), catalogue);
+    writeFileSync(file, text.replace('adopted, in Hammamet,', 'adopted in 2016'));
+    expect((await next).ok).toBe(true);
+    await pause(100);
+    expect(readFileSync(join(project, 'out', 'C17-23-E.html'), 'utf8')).toContain('adopted in 2016');
+
+    next = watching.nextBuild();
+    writeFileSync(file, text.replace('adopted, in Hammamet,', 'adopted at its Hammamet session'));
+    expect((await next).ok).toBe(true);
+    expect(readFileSync(join(project, 'out', 'C17-23-E.html'), 'utf8')).toContain('adopted at its Hammamet session');
+  });
+});
+
+describe('watch, with a translation', () => {
+  it('checks the translation again when its original is saved', async () => {
+    const project = seedProject();
+    const folder = join(project, 'source');
+    for (const name of ['C17-23.fr.md', 'C17-23.fr.aligned.yaml']) copyFileSync(join(ROOT, 'source', name), join(folder, name));
+    const original = join(folder, 'C17-23.md');
+    const translation = join(folder, 'C17-23.fr.md');
+    const lines: string[] = [];
+    const watching = await watchProject(project, [original, translation], ['html'], lines);
+    try {
+      expect(lines.filter((line) => line.includes('translation-outdated'))).toEqual([]);
+      const next = watching.nextBuild();
+      writeFileSync(original, readFileSync(original, 'utf8').replace('adopted new WTSA-16 Resolution 98', 'adopted the new WTSA-16 Resolution 98'));
+      const report = await next;
+      expect(report.ok).toBe(true);
+      expect(lines.filter((line) => line.includes('translation-outdated'))).toEqual([
+        expect.stringMatching(new RegExp(`^${translation}:\\d+:\\d+: warning: the original's paragraph 1\\.1 \\(C17-23\\.md:\\d+\\) changed since this translation was aligned with it`)),
+      ]);
+    } finally {
+      await watching.close();
     }
   });
 });

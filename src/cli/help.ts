@@ -29,6 +29,9 @@ Commands:
   align     record that each translation named (C17-23.fr.md) is up to
             date with its original, so that later changes of the
             original are pointed out in it
+  issue     record each source named as issued, in issued/ beside its
+            folder; an issued number is never issued again
+  issued    list what issued/ holds (number, language, date, entry)
   help      print this text
 
 Options:
@@ -36,6 +39,9 @@ Options:
   -f, --format <list>    comma-separated formats to write (default: all): html, pdf, docx, ics, csv
                          (index: html, pdf, ics)
   -t, --templates <dir>  templates and locale data (default: the project's templates/)
+  --issued <dir>         the folder of issued documents (default: issued/
+                         beside the sources' folder); a revision is built
+                         with its changes marked against its issued base
   -q, --quiet            do not list the files written
   -k, --keep-going       build the sources without errors even when others have
                          errors (exit code 1 still; the summary names those refused)

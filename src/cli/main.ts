@@ -1,10 +1,13 @@
 // council-docs: check and build Council documents from Markdown sources.
 // Started by start.ts, from a bundle.
 import { parseArgs } from 'node:util';
+import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, HELP } from './help.js';
+import { shownPath } from '../diagnostics/paths.js';
+import { printable } from '../model/characters.js';
 import type { BuildOptions, CheckedSource, PlannedOutput } from '../pipeline.js';
 import type { Format, FormatName } from '../writers/registry.js';
 
@@ -12,11 +15,7 @@ const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'
 
 class UsageError extends Error {}
 
-/** A path as the user would type it: relative inside the working folder, absolute outside. */
-function shown(path: string): string {
-  const inside = relative('.', path);
-  return inside.startsWith('..') ? resolve(path) : inside;
-}
+const shown = shownPath;
 
 async function expandSources(args: string[]): Promise<string[]> {
   const paths = args.length > 0 ? args : ['source'];
@@ -34,11 +33,18 @@ async function expandSources(args: string[]): Promise<string[]> {
       files.push(...names.map((n) => join(path, n)));
     } else files.push(path);
   }
-  return files;
+  // A file named twice (itself and its folder, or two spellings of its path) is one source, built once.
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = realpathSync(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
-function optionsFrom(outDir: string, templatesDir: string, formats: string[]): BuildOptions {
-  return { outDir, templatesDir, formats: formats as BuildOptions['formats'] };
+function optionsFrom(outDir: string, templatesDir: string, formats: string[], issuedDir: string | undefined): BuildOptions {
+  return { outDir, templatesDir, formats: formats as BuildOptions['formats'], ...(issuedDir === undefined ? {} : { issuedDir }) };
 }
 
 /** Runs until interrupted; the browser and the server are closed on the way out. */
@@ -66,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', short: 'o', default: 'out' },
       format: { type: 'string', short: 'f' },
       templates: { type: 'string', short: 't' },
+      issued: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       'keep-going': { type: 'boolean', short: 'k', default: false },
       port: { type: 'string', short: 'p', default: '8017' },
@@ -78,11 +85,16 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
   }
-  if (!['build', 'check', 'watch', 'align', 'index'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!['build', 'check', 'watch', 'align', 'index', 'issue', 'issued'].includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (values.shard !== undefined && command !== 'build' && command !== 'check') {
     throw new UsageError(`--shard is for build and check: ${command} takes every source`);
   }
   if (command === 'index') return index(rest, values);
+  if (command === 'issued') {
+    if (rest.length > 1) throw new UsageError('issued takes one source folder (default: source)');
+    const { listIssued } = await import('./issue.js');
+    return listIssued(rest[0] ?? 'source', values.issued);
+  }
 
   const { FORMATS, FORMAT_NAMES, isFormatName } = await import('../writers/registry.js');
   const formats = (values.format ?? FORMAT_NAMES.join(','))
@@ -97,10 +109,15 @@ async function main(argv: string[]): Promise<number> {
   if (values.shard !== undefined) sources = await shardOf(sources, values.shard, values.quiet);
 
   if (command === 'align') return align(sources, templatesDir);
+  if (command === 'issue') {
+    if (rest.length === 0) throw new UsageError('issue takes the sources to issue: council-docs issue source/C17-23.md');
+    const { issue } = await import('./issue.js');
+    return issue(sources, templatesDir, values.issued);
+  }
   if (command === 'watch') {
     const folders = [];
     for (const arg of rest.length > 0 ? rest : ['source']) if ((await stat(arg)).isDirectory()) folders.push(arg);
-    return watch(sources, { ...optionsFrom(values.out, templatesDir, formats), port: Number(values.port), folders });
+    return watch(sources, { ...optionsFrom(values.out, templatesDir, formats, values.issued), port: Number(values.port), folders });
   }
 
   // What takes long to start (the browser that prints PDFs) starts now, while
@@ -110,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'build') for (const f of formats) (FORMATS[f as FormatName] as Format).prepare?.(resources);
     const flags = { quiet: values.quiet, keepGoing: values['keep-going'] };
-    return await checkAndBuild(command as 'build' | 'check', sources, { ...optionsFrom(values.out, templatesDir, formats), resources }, flags);
+    return await checkAndBuild(command as 'build' | 'check', sources, { ...optionsFrom(values.out, templatesDir, formats, values.issued), resources }, flags);
   } finally {
     await resources.close();
   }
@@ -182,7 +199,7 @@ async function align(sources: string[], templatesDir: string): Promise<number> {
   const pipeline = await import('../pipeline.js');
   const { formatMessages } = await import('../diagnostics/report.js');
   const { alignmentRecords, writeRecords } = await import('./align.js');
-  const checked = await pipeline.checkSources(sources, templatesDir);
+  const checked = await pipeline.checkSources(sources, templatesDir, []);
   // What "align" records is that the translation is now up to date: the warnings that say it was not are answered by it.
   const answered = new Set(['translation-outdated', 'translation-unaligned']);
   for (const { file } of checked) file.messages = file.messages.filter((m) => !answered.has(String(m.ruleId)));
@@ -206,19 +223,11 @@ async function checkAndBuild(
   { quiet, keepGoing }: { quiet: boolean; keepGoing: boolean },
 ): Promise<number> {
   const pipeline = await import('../pipeline.js');
-  const { formatMessages } = await import('../diagnostics/report.js');
-  const checked = await pipeline.checkSources(sources, options.templatesDir);
+  const { uniqueMessages } = await import('../diagnostics/report.js');
+  const checked = await pipeline.checkSources(sources, options.templatesDir, options.formats, { issuedDir: options.issuedDir });
   // Planned by check too, without writing: what build would refuse (two sources of one number) check reports.
   const planned = pipeline.planOutputs(checked, options);
-  // A catalogue shared by a folder's sources reports its problems on each of them: print each once.
-  const printed = new Set<string>();
-  for (const { file } of checked) {
-    for (const line of formatMessages(file)) {
-      if (printed.has(line)) continue;
-      printed.add(line);
-      process.stderr.write(line + '\n');
-    }
-  }
+  for (const line of uniqueMessages(checked.map((s) => s.file))) process.stderr.write(line + '\n');
   const refused = checked.filter((s) => s.file.messages.some((m) => m.fatal)).map((s) => shown(s.file.path!));
   if (refused.length > 0 && (command === 'check' || !keepGoing)) {
     const count = refused.length;
@@ -286,6 +295,16 @@ async function buildPlanned(
     causes.set(message, [...(causes.get(message) ?? []), shown(f.path)]);
   }
   for (const [message, paths] of causes) process.stderr.write(`council-docs: error: ${paths.join(', ')} not written: ${message}\n`);
+  const { OutputNotWritten } = await import('../output/write-failure.js');
+  if (failed.some((f) => f.error instanceof OutputNotWritten)) {
+    // What out/ holds now: the outputs replaced before the build stopped are new, all others as they were.
+    const replaced = built.flatMap((b) => b.written).filter((w) => w.result === 'written' || w.result === 'removed');
+    const notBuilt = [...new Set(planned.map((p) => p.source))].filter((s) => !built.some((b) => b.source === s));
+    const before =
+      replaced.length > 0 ? `replaced before it: ${replaced.map((w) => shown(w.path)).join(', ')}` : `nothing in ${shown(options.outDir)} was replaced`;
+    const after = notBuilt.length > 0 ? `; not built: ${notBuilt.map((s) => shown(s.file.path!)).join(', ')}` : '';
+    process.stderr.write(`council-docs: stopped at that failure; ${before}${after}\n`);
+  }
   if (!quiet && total + refused.length > 1) {
     const written = built.flatMap((b) => b.written).filter((w) => w.result === 'written' || w.result === 'unchanged');
     const changed = written.filter((w) => w.result === 'written').length;
@@ -305,9 +324,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (cause: unknown) => {
-    const message = cause instanceof Error ? cause.message : String(cause);
+    // An output that could not be written (a record of align's) is named, with why in words.
+    const output = (cause as { output?: unknown }).output;
+    const message = (typeof output === 'string' ? `${shown(output)} not written: ` : '') + (cause instanceof Error ? cause.message : String(cause));
     const usage = cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`council-docs: ${usage ? '' : 'error: '}${message}\n`);
+    process.stderr.write(printable(`council-docs: ${usage ? '' : 'error: '}${message}`) + '\n');
     if (usage) process.stderr.write('run "council-docs --help" for usage\n');
     process.exitCode = usage ? EXIT.usage : EXIT.failed;
   },

@@ -2,6 +2,7 @@
 // the way compilers print them, so editors and terminals can jump to the place.
 import type { VFile } from 'vfile';
 import type { Point, Position } from 'unist';
+import { printable } from '../model/characters.js';
 
 export const SOURCE = 'council-docs';
 
@@ -28,7 +29,10 @@ export function hasErrors(file: VFile): boolean {
   return file.messages.some((m) => m.fatal === true);
 }
 
-/** `source/C17-23.md:12:3: error: reason [rule-id]`, sorted by place, errors and warnings alike. */
+/**
+ * `source/C17-23.md:12:3: error: reason [rule-id]`, sorted by place, errors and warnings alike.
+ * Reasons quote the source, and file names are anyone's: both are printed without their control characters.
+ */
 export function formatMessages(file: VFile): string[] {
   const sorted = [...file.messages].sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
@@ -36,6 +40,11 @@ export function formatMessages(file: VFile): string[] {
   return sorted.map((m) => {
     const severity = m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info';
     const where = `${m.file || file.path}:${m.line ?? 1}:${m.column ?? 1}`;
-    return `${where}: ${severity}: ${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`;
+    return printable(`${where}: ${severity}: ${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`);
   });
+}
+
+/** The messages of many sources, each line once: a catalogue shared by a folder's sources reports its problems on each. */
+export function uniqueMessages(files: VFile[]): string[] {
+  return [...new Set(files.flatMap(formatMessages))];
 }

@@ -2,6 +2,7 @@
 // JSON Schema for editors is generated from it, so the two cannot disagree.
 import { z } from 'zod';
 import { STANDARD_STATUSES } from './standards.js';
+import { withoutInvisible } from './characters.js';
 
 export const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -44,6 +45,8 @@ const month = z
 const eventFields = {
   id: z
     .string({ error: 'expected the event id as text, e.g. iot-week-2017' })
+    // Seen through, as in the text's references to it: the calendar's UID is made of the id.
+    .overwrite(withoutInvisible)
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
       error: 'an event id is lower-case letters and digits joined by "-", e.g. iot-week-2017',
     })
@@ -91,6 +94,16 @@ const eventSchema = z
 
 export const DOCUMENT_NUMBER = /^C\d{2}\/(?:(?:INF|DT|DL)\/)?\d+$/;
 
+
+/**
+ * C17/023 is refused rather than read as C17/23: ITU never writes a leading zero, so such a number
+ * is a typing slip, and taken as written it would make a second document (C17-023-E.pdf) beside the
+ * real one; read as C17/23, the page would print a number the author did not write.
+ */
+function leadingZero(value: string): string | undefined {
+  const zero = /^(C\d{2}\/(?:(?:INF|DT|DL)\/)?)0+(\d+)$/.exec(value);
+  return zero ? `${value} is written with a leading zero; Council numbers have none: write ${zero[1]}${Number(zero[2])}` : undefined;
+}
 
 /** Kinds of document with a first page of their own. */
 export const KINDS = ['summary-record'] as const;
@@ -141,6 +154,10 @@ export const frontMatterSchema = z
       .string({ error: 'expected the document number as text, e.g. C17/23' })
       .regex(DOCUMENT_NUMBER, {
         error: 'a Council document number looks like C17/23: C, the two-digit year, "/", the number',
+      })
+      .superRefine((value, ctx) => {
+        const why = leadingZero(value);
+        if (why) ctx.addIssue({ code: 'custom', message: why });
       })
       .describe('Council document number without the language suffix, e.g. C17/23'),
     date: isoDate.describe('Date of the document, YYYY-MM-DD'),
@@ -199,6 +216,9 @@ export const frontMatterSchema = z
     revision: issueNumber('revision').describe('Revision number when this is a revised issue: C17/23(Rev.1)'),
     addendum: issueNumber('addendum').describe('Addendum number when this is an addendum: C17/23(Add.1)'),
     corrigendum: issueNumber('corrigendum').describe('Corrigendum number when this is a corrigendum: C17/23(Corr.1)'),
+    changes_author: text('the author of the changes')
+      .optional()
+      .describe("Who a revision's changes are by, as its marked DOCX names them (default: the locale's changes.author)"),
     record: z
       .strictObject({
         plenary: z

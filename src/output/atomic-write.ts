@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { isRunning } from '../process/running.js';
+import { writeFailure } from './write-failure.js';
 
 /** `removed`: the document has no such output any more and the old one was deleted; `absent`: nor was there one. */
 export type WriteResult = 'written' | 'unchanged' | 'removed' | 'absent';
@@ -18,7 +19,16 @@ async function sameBytes(path: string, bytes: Uint8Array): Promise<boolean> {
   }
 }
 
+/** Writes `content` to `path` whole, or deletes `path` when `content` is null; a failure is an OutputNotWritten that says why in words. */
 export async function writeAtomically(path: string, content: string | Uint8Array | null): Promise<WriteResult> {
+  try {
+    return await replace(path, content);
+  } catch (cause) {
+    throw writeFailure(path, cause);
+  }
+}
+
+async function replace(path: string, content: string | Uint8Array | null): Promise<WriteResult> {
   if (content === null) {
     // An output the document no longer has (a calendar without events) must not outlive it.
     const existed = await readFile(path).then(() => true, () => false);
@@ -33,7 +43,7 @@ export async function writeAtomically(path: string, content: string | Uint8Array
     await writeFile(temporary, bytes);
     await rename(temporary, path);
   } catch (cause) {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw cause;
   }
   return 'written';

@@ -6,6 +6,7 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { error } from '../diagnostics/report.js';
 import { advance } from './inline.js';
+import { withoutInvisible } from '../model/characters.js';
 
 /** A label: a letter, then letters, digits, "-", "_", ":" or ".". */
 export const LABEL = /^[A-Za-z][\w:.-]*$/;
@@ -41,7 +42,8 @@ export function takeAttributes(
   if (words.length === 0 || !words.every((w) => w.startsWith('#') || w.startsWith('.'))) return none;
   const attributes: Attributes = { classes: [], position: at };
   for (const word of words) {
-    const name = word.slice(1);
+    // An invisible character pasted into a label is seen through, as in the references to it.
+    const name = withoutInvisible(word.slice(1));
     if (word.startsWith('#')) {
       if (!LABEL.test(name)) {
         error(file, `"${word}" is not a label: a label starts with a letter, then letters, digits, "-", "_", ":" or "."`, at, 'label-syntax');

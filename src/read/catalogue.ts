@@ -5,12 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LineCounter, isNode } from 'yaml';
 import { parseYaml, yamlData } from './yaml-problems.js';
+import { forbiddenInText, forbiddenInYamlEscapes } from './forbidden-characters.js';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { z } from 'zod';
 import type { CatalogueEntry } from '../model/standards.js';
 import { errorIn } from '../diagnostics/report.js';
 import { kindOfId, parseStandardId, standardKey } from './standards.js';
+import { withoutInvisible } from '../model/characters.js';
 
 export const CATALOGUE_FILE = 'standards.yaml';
 
@@ -81,6 +83,9 @@ function parseCatalogue(path: string, text: string): Loaded {
     return { text, problems };
   }
   const { doc } = read;
+  for (const { offset, reason } of [...forbiddenInText(text), ...forbiddenInYamlEscapes(doc, text)]) {
+    report(`standards catalogue: ${reason}`, at([offset]));
+  }
   const placeOf = (path: PropertyKey[]): Position => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
@@ -126,7 +131,7 @@ function parseCatalogue(path: string, text: string): Loaded {
       return;
     }
     const kind = data.kind ?? kindOfId(parseStandardId(data.id)!);
-    const entry: CatalogueEntry = { id: data.id, title: data.title, kind, ...(data.edition ? { edition: data.edition } : {}) };
+    const entry: CatalogueEntry = { id: withoutInvisible(data.id), title: data.title, kind, ...(data.edition ? { edition: data.edition } : {}) };
     entries.push(entry);
     byKey.set(key, entry);
   });

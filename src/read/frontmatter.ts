@@ -13,6 +13,7 @@ import { parseInline } from './markdown-parser.js';
 import { toInlines } from './inline.js';
 import { readEvents } from './events.js';
 import { parseYaml, yamlData, yamlProblems } from './yaml-problems.js';
+import { forbiddenInYamlEscapes } from './forbidden-characters.js';
 import type { Event } from '../model/events.js';
 import type { StandardStatus } from '../model/standards.js';
 
@@ -107,6 +108,9 @@ export function parseFrontMatter<S extends z.ZodType>(
     error(file, `front matter: ${problem.reason}`, yamlPlaces.range(problem.range), 'yaml-syntax');
   }
   if (doc.errors.length > 0) return undefined;
+  for (const { offset, reason } of forbiddenInYamlEscapes(doc, block.value)) {
+    error(file, `front matter: ${reason}`, yamlPlaces.at(offset), 'forbidden-character');
+  }
   const data = yamlData(doc);
   if ('problem' in data) {
     error(file, `front matter: ${data.problem.reason}`, yamlPlaces.range(data.problem.range), 'yaml-syntax');
@@ -188,6 +192,7 @@ export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFront
     actionRequired: fm.action_required === undefined ? [] : inline(['action_required'], fm.action_required),
     references: (fm.references ?? []).map((r, i) => inline(['references', i], r)),
     amendment: amendmentOf(fm),
+    ...(fm.changes_author === undefined ? {} : { changesAuthor: fm.changes_author }),
     record: fm.record,
   };
   return { meta, events, statuses };

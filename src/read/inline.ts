@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import type { Inline } from '../model/document.js';
 import { error, warn } from '../diagnostics/report.js';
 import { findStandards } from './standards.js';
+import { withoutInvisible } from '../model/characters.js';
 import { smartQuotes } from './quotes.js';
 import { closes, codeElementOpened, isComment, quoteHtml } from './raw-html.js';
 
@@ -129,9 +130,9 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
         const children = nested(node.children, ctx, position);
         if (node.url.startsWith('#')) {
           // A cross-reference: without words of its own, the target's number is printed.
-          out.push({ type: 'xref', label: node.url.slice(1), children, position });
+          out.push({ type: 'xref', label: withoutInvisible(node.url.slice(1)), children, position });
         } else if (node.url.toLowerCase().startsWith(EVENT_SCHEME)) {
-          const id = node.url.slice(EVENT_SCHEME.length);
+          const id = withoutInvisible(node.url.slice(EVENT_SCHEME.length));
           // An autolink (<event:id>) has no words of its own: it stands for the event itself.
           const words = children.length === 1 && children[0]!.type === 'text' && children[0]!.value === node.url ? [] : children;
           out.push({ type: 'event', id, children: words, position });

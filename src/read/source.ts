@@ -1,5 +1,6 @@
 // A source file → the document model, with every problem on the VFile.
 import { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import type { CouncilDocument } from '../model/document.js';
 import { error } from '../diagnostics/report.js';
 import { numberAnnexes, numberBody } from '../transform/numbering.js';
@@ -9,6 +10,7 @@ import { readFrontMatter } from './frontmatter.js';
 import { readTranslationFrontMatter, type ReadTranslation } from './translation.js';
 import { readBody, type Body } from './body.js';
 import { decodeSource } from './decode.js';
+import { forbiddenInText } from './forbidden-characters.js';
 import { checkFileSize, checkTextLimits } from './limits.js';
 import { readCatalogue } from './catalogue.js';
 import { findAcceptances, type Acceptance } from './accept.js';
@@ -35,6 +37,10 @@ export function readSource(path: string, bytes: Uint8Array, original?: CouncilDo
   if (text === undefined) return { file };
   file.value = text;
   if (!checkTextLimits(file, text)) return { file };
+  // Refused, and read on: the other problems of the source are said at once.
+  const forbidden = forbiddenInText(text);
+  const points = forbidden.length > 0 ? location(text) : undefined;
+  for (const { offset, reason } of forbidden) error(file, reason, points!.toPoint(offset), 'forbidden-character');
 
   const tree = parseMarkdown(text);
   const first = tree.children[0];

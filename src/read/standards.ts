@@ -2,6 +2,7 @@
 // sector prefixes, series letters, supplements and dual numbers in ways no
 // library parses, so the grammar is written here.
 import type { StandardKind } from '../model/standards.js';
+import { visibleText, withoutInvisible } from '../model/characters.js';
 
 export interface StandardMatch {
   /** Offset of the match in the searched text. */
@@ -89,14 +90,20 @@ export function standardPage(id: StandardId, kind: StandardKind, draft = false):
   return standardUrl(id.sector, id.numbers[0]!, kind);
 }
 
-export function findStandards(text: string): StandardMatch[] {
+/**
+ * Citations in running text. An invisible character pasted inside one ("Y.41\u200b13") is seen
+ * through, as a reader sees it: the citation is read whole, and keeps its words as written.
+ */
+export function findStandards(written: string): StandardMatch[] {
+  const { text, original } = visibleText(written);
   const matches: StandardMatch[] = [];
   const add = (index: number, whole: string, parsed: StandardId, kind: StandardKind) => {
     const quotedTitle = quotedTitleAfter(text, index + whole.length);
     const url = standardPage(parsed, kind);
+    const start = original(index);
     matches.push({
-      index,
-      text: whole,
+      index: start,
+      text: written.slice(start, original(index + whole.length - 1) + 1),
       id: `ITU-${parsed.sector} ${parsed.numbers.join('/')}`,
       kind,
       ...(url === undefined ? {} : { url }),
@@ -150,7 +157,7 @@ export interface StandardId {
 const WHOLE_ID = new RegExp(String.raw`^ITU${HYPHEN}([TRD])${SPACE}+(${NUMBER}(?:/${NUMBER})*)$`);
 
 export function parseStandardId(id: string): StandardId | undefined {
-  const m = WHOLE_ID.exec(id.trim());
+  const m = WHOLE_ID.exec(withoutInvisible(id).trim());
   if (!m) return undefined;
   return { sector: m[1] as StandardId['sector'], numbers: m[2]!.split('/').map(canonicalNumber) };
 }
@@ -184,13 +191,15 @@ const MALFORMED = new RegExp(
 );
 
 /** Citations that miss part of their identifier, for the validator to point at. */
-export function findMalformedStandards(text: string): MalformedMatch[] {
+export function findMalformedStandards(written: string): MalformedMatch[] {
+  const { text, original } = visibleText(written);
   const found: MalformedMatch[] = [];
   for (const m of text.matchAll(MALFORMED)) {
     const [whole, sector, series, seriesNumber, bare] = m as unknown as [string, string, string?, string?, string?];
+    const start = original(m.index);
     found.push({
-      index: m.index,
-      text: whole,
+      index: start,
+      text: written.slice(start, original(m.index + whole.length - 1) + 1),
       sector: sector as StandardId['sector'],
       number: (seriesNumber ?? bare)!,
       ...(series ? { series } : {}),

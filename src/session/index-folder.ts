@@ -83,7 +83,7 @@ export async function indexFolder(options: IndexOptions): Promise<IndexResult> {
         path: join(dir, page.fileName.replace(/\.html$/, '.pdf')),
         content: async () => {
           const { printPage } = await import('../writers/pdf/index.js');
-          return printPage(page.html, latest, { resources, warn: (w) => warnings.add(`${join(dir, page.fileName.replace(/\.html$/, '.pdf'))}: warning: ${w}`) });
+          return printPage(page.html, latest, { resources, warn: (w) => warnings.add(`${join(dir, page.fileName.replace(/\.html$/, '.pdf'))}: warning: ${w}`) }, page.fileName);
         },
       });
     }

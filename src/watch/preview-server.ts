@@ -47,13 +47,33 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
+/** The path asked for, decoded; undefined when it is not a well-formed address (`/%`). */
+function pathOf(request: IncomingMessage): string | undefined {
+  try {
+    return decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname).slice(1);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startPreviewServer(state: PreviewState, port = 0): Promise<PreviewServer> {
   const clients = new Set<ServerResponse>();
   let lastOk = true;
+  let hosts = new Set<string>();
   const event = () => `event: state\ndata: ${JSON.stringify({ generation: state.generation, messages: state.messages, ok: lastOk })}\n\n`;
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname).slice(1);
+    // A web page whose site name was pointed at 127.0.0.1 (DNS rebinding) could read the preview
+    // as its own origin; its requests carry that site's name, which is refused here.
+    if (!hosts.has((request.headers.host ?? '').toLowerCase())) {
+      response.writeHead(403, { 'content-type': 'text/plain' }).end(`this preview answers only at ${[...hosts].map((h) => `http://${h}/`).join(' or ')}`);
+      return;
+    }
+    const path = pathOf(request);
+    if (path === undefined) {
+      response.writeHead(400, { 'content-type': 'text/plain' }).end('not a well-formed address');
+      return;
+    }
     if (path === 'events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       response.write(event());
@@ -88,6 +108,7 @@ export async function startPreviewServer(state: PreviewState, port = 0): Promise
     server.listen(port, '127.0.0.1', resolve);
   });
   const { port: bound } = server.address() as AddressInfo;
+  hosts = new Set([`127.0.0.1:${bound}`, `localhost:${bound}`]);
   return {
     url: `http://127.0.0.1:${bound}/`,
     notify(ok) {

@@ -5,10 +5,11 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { watchFiles } from './file-events.js';
 import { cataloguePath } from '../read/catalogue.js';
+import { originalPath } from '../read/translation.js';
 import { forgetTemplates } from '../templates/cache.js';
 import { BuildResources } from '../writers/resources.js';
 import { formatMessages, hasErrors } from '../diagnostics/report.js';
-import { checkSources, planOutputs, renderEach, writeOutputs, type BuildOptions, type CheckedSource, type PlannedOutput } from '../pipeline.js';
+import { checkSources, planOutputs, renderEach, writeOutputs, type BuildOptions, type CheckedSource, type FailedOutput, type PlannedOutput } from '../pipeline.js';
 import { FORMATS, type Format } from '../writers/registry.js';
 import { startPreviewServer, type PreviewState } from './preview-server.js';
 
@@ -20,6 +21,8 @@ export interface WatchOptions extends BuildOptions {
   /** Port of the preview on 127.0.0.1; 0 picks a free one. */
   port: number;
   log: (line: string) => void;
+  /** How long a saved file must stay unchanged before it is built (file-events.ts, QUIET_MS by default). */
+  quietMs?: number;
 }
 
 export interface Watcher {
@@ -58,7 +61,7 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
       lastInputs.clear();
     }
     const toRead = changed === 'all' ? options.sources : changed.filter((p) => options.sources.includes(p));
-    for (const result of await checkSources(toRead, options.templatesDir)) checked.set(result.file.path!, result);
+    for (const result of await checkSources(toRead, options.templatesDir, options.formats, { issuedDir: options.issuedDir })) checked.set(result.file.path!, result);
     const all = options.sources.map((p) => checked.get(p)!).filter(Boolean);
     for (const source of all) source.file.messages = source.file.messages.filter((m) => m.ruleId !== 'duplicate-document');
     const planned = planOutputs(all, options);
@@ -73,12 +76,17 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
         return inputs.get(p.path) === undefined || inputs.get(p.path) !== lastInputs.get(p.path) || !existsSync(p.path);
       });
       const { rendered, failed, warnings } = await renderEach(targets, options);
-      for (const f of failed) options.log(`error: ${f.path} not written: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
+      const logFailed = (outputs: FailedOutput[]) => {
+        for (const f of outputs) options.log(`error: ${f.path} not written: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
+      };
+      logFailed(failed);
       state.messages.push(...new Set(warnings.map((w) => `${w.path}: warning: ${w.message}`)));
       for (const output of rendered) {
         if (output.path.endsWith('.html') && output.content !== null) state.pages.set(output.path.split('/').pop()!, String(output.content));
       }
-      written = (await writeOutputs(rendered)).filter((w) => w.result === 'written').map((w) => w.path);
+      const writing = await writeOutputs(rendered);
+      logFailed(writing.failed);
+      written = writing.written.filter((w) => w.result === 'written').map((w) => w.path);
       for (const { path } of rendered) {
         const read = inputs.get(path);
         if (read !== undefined) lastInputs.set(path, read);
@@ -112,10 +120,18 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
   const sourceOf = new Map(options.sources.map((p) => [resolve(p), p]));
   // A catalogue serves every source of its folder: a change to it rebuilds them all.
   const catalogues = [...new Set(options.sources.map((p) => resolve(cataloguePath(p))))];
+  // A translation is checked against its original and shares its data: a save of the original reads it again
+  // too, also when the original itself is not built.
+  const originalOf = (source: string) => {
+    const original = originalPath(source);
+    return original === undefined ? undefined : resolve(original);
+  };
+  const translationsOf = (path: string) => options.sources.filter((source) => originalOf(source) === path);
+  const originals = options.sources.map(originalOf).filter((p): p is string => p !== undefined && existsSync(p));
   const folders = (options.folders ?? []).map((f) => [resolve(f), f] as const);
   const folderOf = (path: string) => folders.find(([absolute]) => dirname(path) === absolute)?.[1];
   const isNew = (path: string) => path.endsWith('.md') && folderOf(path) !== undefined;
-  const events = await watchFiles([...options.sources, ...catalogues], [templatesDir], (changed) => {
+  const events = await watchFiles([...options.sources, ...catalogues, ...originals], [templatesDir], (changed) => {
     const all = changed.some((path) => path.startsWith(templatesDir + sep) || catalogues.includes(path));
     let removed = false;
     for (const path of changed) {
@@ -134,12 +150,12 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
         options.log(`${known} is gone: no longer built (its outputs stay in ${options.outDir})`);
       }
     }
-    const sources = changed.map((path) => sourceOf.get(path)).filter((p): p is string => p !== undefined);
+    const sources = [...new Set(changed.flatMap((path) => [sourceOf.get(path), ...translationsOf(path)]))].filter((p): p is string => p !== undefined);
     if (!all && sources.length === 0 && !removed) return;
     running = running
       .then(() => rebuild(all ? 'all' : sources))
       .catch((cause: unknown) => options.log(`error: ${cause instanceof Error ? cause.message : String(cause)}`));
-  }, { isNew });
+  }, { isNew, quietMs: options.quietMs });
 
   return {
     url: server.url,

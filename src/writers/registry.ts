@@ -2,6 +2,8 @@
 // is imported only when that format is asked for, so `check` and an HTML-only
 // build never pay for a browser or a zip library.
 import type { CouncilDocument } from '../model/document.js';
+import type { Language } from '../model/meta.js';
+import type { LocaleData } from '../locale/locale.js';
 import type { WriteOptions } from './options.js';
 import type { BuildResources } from './resources.js';
 
@@ -23,6 +25,16 @@ export interface Format {
    * templates) are those of its last render, so a prose edit costs no calendar.
    */
   inputs?(document: CouncilDocument): unknown;
+  /**
+   * The font families the output sets a document's text in, first choice first, for the
+   * missing-glyph check; absent for outputs shown in the reader's own fonts (calendar, CSV).
+   */
+  fonts?(language: Language, templatesDir: string, locale: LocaleData): Promise<string[]>;
+}
+
+async function stylesheetFonts(_language: Language, templatesDir: string, locale: LocaleData): Promise<string[]> {
+  const { bodyFonts } = await import('./html/index.js');
+  return bodyFonts(templatesDir, locale);
 }
 
 export const FORMATS = {
@@ -32,6 +44,7 @@ export const FORMATS = {
       const { writeHtml } = await import('./html/index.js');
       return writeHtml(document, options);
     },
+    fonts: stylesheetFonts,
   },
   pdf: {
     suffix: '.pdf',
@@ -43,12 +56,18 @@ export const FORMATS = {
       // A failure to start is reported by the print that needs the browser.
       import('./pdf/shared-printer.js').then(({ startPrinter }) => startPrinter(resources)).catch(() => undefined);
     },
+    // The PDF is the HTML printed.
+    fonts: stylesheetFonts,
   },
   docx: {
     suffix: '.docx',
     async write(document, options) {
       const { writeDocx } = await import('./docx/index.js');
       return writeDocx(document, options);
+    },
+    async fonts(language, templatesDir) {
+      const { documentFonts } = await import('./docx/layout.js');
+      return documentFonts(templatesDir, language);
     },
   },
   ics: {
@@ -86,4 +105,27 @@ export const ENTRY_FORMAT: FormatName = 'meta';
 
 export function isFormatName(name: string): name is FormatName {
   return (FORMAT_NAMES as readonly string[]).includes(name);
+}
+
+/** Outputs that set text in the same fonts, named as a reader knows them ("HTML", "PDF"), and those fonts. */
+export interface OutputFonts {
+  outputs: string[];
+  families: string[];
+}
+
+/**
+ * The fonts of each output asked for, outputs with the same fonts together. An output whose
+ * templates cannot be read is left out: its writer says what is wrong when it is made.
+ */
+export async function outputFonts(formats: readonly FormatName[], language: Language, templatesDir: string, locale: LocaleData): Promise<OutputFonts[]> {
+  const groups = new Map<string, OutputFonts>();
+  for (const name of formats) {
+    const families = await (FORMATS[name] as Format).fonts?.(language, templatesDir, locale).catch(() => undefined);
+    if (!families) continue;
+    const key = families.join('\0');
+    const group = groups.get(key);
+    if (group) group.outputs.push(name.toUpperCase());
+    else groups.set(key, { outputs: [name.toUpperCase()], families });
+  }
+  return [...groups.values()];
 }

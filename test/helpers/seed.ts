@@ -33,3 +33,11 @@ export function seedPieces(): SeedPiece[] {
   }
   return pieces;
 }
+
+/**
+ * The seed as the outputs print it: a no-break hyphen (U+2011, "ITU‑R") as a plain hyphen kept
+ * on its line (Word's own no-break hyphen in the DOCX), since Carlito has no U+2011.
+ */
+export function printedSeedPieces(): SeedPiece[] {
+  return seedPieces().map((piece) => ({ ...piece, text: piece.text.replace(/\u2011/g, '-') }));
+}

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { LANGUAGES } from '../../model/meta-schema.js';
+import { LANGUAGES, type Language } from '../../model/meta-schema.js';
 import { fromTemplates } from '../../templates/cache.js';
 
 const length = z.number().positive();
@@ -86,6 +86,13 @@ export function loadLayout(templatesDir: string): Layout {
     }
     return result.data;
   });
+}
+
+/** The fonts the DOCX names for a document's text: the body's, and its language's East Asian and complex-script fonts. */
+export function documentFonts(templatesDir: string, language: Language): string[] {
+  const layout = loadLayout(templatesDir);
+  const words = layout.word_languages[language];
+  return [layout.font.name, words.east_asian_font, words.complex_font].filter((name): name is string => name !== undefined);
 }
 
 /** Word measures lengths in twentieths of a point ("twips"). */

@@ -12,6 +12,8 @@ import { eventItemText } from '../../locale/events.js';
 import { annexView } from '../../locale/annex.js';
 import { recordView } from '../../locale/record.js';
 import { annexLabel, figureCaption, noteBack, tableCaption, type Around } from '../../locale/body.js';
+import type { LocaleData } from '../../locale/locale.js';
+import { namedFamilies } from '../../fonts/font-stack.js';
 
 interface Templates {
   document: HandlebarsTemplateDelegate;
@@ -37,6 +39,12 @@ function compileTemplates(dir: string): Templates {
 /** A CSS string body: quotes, backslashes and newlines escaped, and "<" so no "</style>" can form. */
 function cssString(text: string): string {
   return text.replace(/[\\"<\n]/g, (ch) => `\\${ch.charCodeAt(0).toString(16).toUpperCase()} `);
+}
+
+/** The fonts the stylesheet sets every text in (its `--body-font`), for the missing-glyph check. */
+export function bodyFonts(templatesDir: string, locale: LocaleData): string[] {
+  const css = templates(templatesDir).css({ font: locale.font });
+  return namedFamilies(/--body-font:([^;]*);/.exec(css)?.[1] ?? '');
 }
 
 function listView(block: Extract<Block, { type: 'list' }>, document: CouncilDocument, options: WriteOptions): unknown {

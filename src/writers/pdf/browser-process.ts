@@ -4,7 +4,7 @@
 // after it. Puppeteer then connects to it through the same pipes its own
 // launch() would use (PipeTransport), and drives it as usual.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdir, readdirSync, rm, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdir, readdirSync, rm, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -79,6 +79,20 @@ function removeStaleProfilesNow(): void {
   for (const name of staleProfiles(names)) rmSync(join(tmpdir(), name), { recursive: true, force: true, maxRetries: 3 });
 }
 
+/**
+ * Chromium's temporary folder, inside its profile so that it goes with it: Chromium makes a folder
+ * (org.chromium.Chromium.*) in TMPDIR for the socket that tells a second start from the first, and
+ * never removes it. Chromium stops (a CHECK) when that socket's path is longer than a Unix socket
+ * path may be (107 bytes); where the profile lies too deep for that, TMPDIR is left as it was.
+ */
+function temporaryFolder(profile: string): string | undefined {
+  const folder = join(profile, 't');
+  const socket = join(folder, 'org.chromium.Chromium.XXXXXX', 'SingletonSocket');
+  if (Buffer.byteLength(socket) > 107) return undefined;
+  mkdirSync(folder);
+  return folder;
+}
+
 /** How much of Chromium's stderr is kept, to say why it did not start. */
 const STDERR_KEPT = 8 * 1024;
 
@@ -92,10 +106,11 @@ export class BrowserProcess {
   constructor(executablePath: string, env: NodeJS.ProcessEnv) {
     // A profile of its own: nothing of a user's Chromium is read, and nothing is left behind.
     this.#profile = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+    const temporary = temporaryFolder(this.#profile);
     // Its own process group, so that stopping it stops every process it started.
     this.#child = spawn(executablePath, flags(this.#profile, process.getuid?.() === 0), {
       detached: true,
-      env,
+      env: temporary ? { ...env, TMPDIR: temporary } : env,
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
     });
     this.#child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -123,6 +138,14 @@ export class BrowserProcess {
   /** The pipes Puppeteer talks through: Chromium reads fd 3 and writes fd 4. */
   get pipes(): { write: Writable; read: Readable } {
     return { write: this.#child.stdio[3] as Writable, read: this.#child.stdio[4] as Readable };
+  }
+
+  /** Waits up to `ms` for the process to end: a killed Chromium closes its pipes a moment before its exit is heard. */
+  async endedWithin(ms: number): Promise<string | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.exited, new Promise((done) => (timer = setTimeout(done, ms)))]);
+    clearTimeout(timer);
+    return this.ending;
   }
 
   /** Why the process ended, in words, once it has. */

@@ -6,6 +6,16 @@ import { BrowserProcess } from './browser-process.js';
 import { PipeTransport } from './pipe-transport.js';
 import { PrintTab, type Printed } from './print.js';
 
+/** How long a failure waits to hear whether Chromium's process ended: a killed one closes its pipes a moment before. */
+export const ENDING_HEARD_MS = 500;
+
+/** Chromium's process ended by itself (it crashed, or something killed it); `ending` says how. */
+export class BrowserEnded extends Error {
+  constructor(readonly ending: string) {
+    super(ending);
+  }
+}
+
 export class BrowserSession {
   /** Tabs that printed and are free to print the next document. */
   readonly #idle: PrintTab[] = [];
@@ -46,8 +56,10 @@ export class BrowserSession {
       session.#idle.push(await PrintTab.open(session.browser, blank));
       return session;
     } catch (cause) {
+      // Heard before this process kills it: what ended it then was not this program.
+      const ending = await browserProcess.endedWithin(ENDING_HEARD_MS);
       await browserProcess.kill();
-      throw cause;
+      throw ending ? new BrowserEnded(ending) : cause;
     }
   }
 

@@ -107,6 +107,15 @@ interface Running {
   ready: Promise<void>;
   pending: Map<number, { resolve(printed: Printed): void; reject(cause: Error): void }>;
   exited: Promise<void>;
+  /** This Printer stopped it (a time limit, the end of the build): a print it cut short says nothing of Chromium. */
+  stopped?: boolean;
+}
+
+/** A start or a print that failed because Chromium's process ended under it; `ending` says how ("it was ended by SIGKILL"). */
+class ChromiumEnded extends Error {
+  constructor(readonly ending: string) {
+    super(ending);
+  }
 }
 
 export interface PrinterOptions {
@@ -122,8 +131,8 @@ export class Printer implements Closable {
     this.#env = options.env ?? process.env;
   }
 
-  /** Prints one HTML document with the shared browser, starting it if none is running. */
-  async print(html: string): Promise<Printed> {
+  /** Prints one HTML document with the shared browser, starting it if none is running; `name` ("C17/23-E") is for messages. */
+  async print(html: string, name = 'the document'): Promise<Printed> {
     const timeout = printTimeoutMs(this.#env);
     const running = this.#start(timeout);
     await running.ready;
@@ -132,12 +141,13 @@ export class Printer implements Closable {
       running.pending.set(id, { resolve, reject });
       running.worker.postMessage({ kind: 'print', id, html, timeoutMs: timeout + BACKSTOP_MS } satisfies ToPrintWorker);
     }).catch((cause: unknown) => {
-      throw new PrintError(`Chromium could not print the document: ${firstLine(cause)}`);
+      if (cause instanceof ChromiumEnded) throw new PrintError(`Chromium stopped while printing ${name}: ${cause.ending}`);
+      throw new PrintError(`Chromium could not print ${name}: ${firstLine(cause)}`);
     });
     return withDeadline(printing, timeout, () => {
       this.#stop(running);
       return new PrintError(
-        `Chromium did not print the document within ${timeout / 1000} s and was stopped (${TIMEOUT_VARIABLE} sets the limit in seconds)`,
+        `Chromium did not print ${name} within ${timeout / 1000} s and was stopped (${TIMEOUT_VARIABLE} sets the limit in seconds)`,
       );
     });
   }
@@ -167,6 +177,7 @@ export class Printer implements Closable {
   /** Kills Chromium at once and has the worker clean up and end; the next print starts afresh. */
   #stop(running: Running): void {
     if (this.#running === running) this.#running = undefined;
+    running.stopped = true;
     if (running.pid !== undefined) {
       try {
         process.kill(-running.pid, 'SIGKILL');
@@ -198,6 +209,10 @@ export class Printer implements Closable {
       }).catch((cause: unknown) => {
         if (cause instanceof PrintError) throw cause;
         this.#stop(running);
+        // Ended by a signal as it started (another program, or the system short of memory): it was starting, not failing to.
+        if (cause instanceof ChromiumEnded && cause.ending.startsWith('it was ended by')) {
+          throw new PrintError(`Chromium (${executablePath}) stopped while starting: ${cause.ending}`);
+        }
         throw new PrintError(
           `Chromium (${executablePath}) did not start: ${firstLine(cause)} (\`${executablePath} --headless --version\` may say why)`,
         );
@@ -205,6 +220,8 @@ export class Printer implements Closable {
     };
     // Heard by whoever prints; unheard when the build ends before it needs the browser.
     running.ready.catch(() => undefined);
+    // Chromium ended by itself, not by this Printer's hand (whose reasons are said where it stops it).
+    const endedBy = ({ ending }: { ending?: string }) => (ending && !running.stopped ? new ChromiumEnded(ending) : undefined);
     const failAll = (cause: Error) => {
       for (const { reject } of running.pending.values()) reject(cause);
       running.pending.clear();
@@ -218,18 +235,19 @@ export class Printer implements Closable {
           started(true);
           break;
         case 'failed':
-          started(false, new Error(message.message));
+          started(false, endedBy(message) ?? new Error(message.message));
           break;
         case 'printed':
           running.pending.get(message.id)?.resolve({ pdf: message.pdf, refused: message.refused });
           running.pending.delete(message.id);
           break;
         case 'print-failed':
-          running.pending.get(message.id)?.reject(new Error(message.message));
+          running.pending.get(message.id)?.reject(endedBy(message) ?? new Error(message.message));
           running.pending.delete(message.id);
           break;
         case 'lost':
-          // A browser that was lost is not kept: the next print starts another.
+          // A browser that was lost is not kept: the next print starts another. What it was printing is lost with it.
+          failAll(endedBy(message) ?? new Error('the browser was lost'));
           this.#stop(running);
           break;
       }

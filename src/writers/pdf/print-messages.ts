@@ -16,8 +16,9 @@ export type ToPrintWorker =
 export type FromPrintWorker =
   | { kind: 'spawned'; pid: number | undefined }
   | { kind: 'ready' }
-  | { kind: 'failed'; message: string }
+  /** `ending`: how Chromium's process ended, when it did ("it was ended by SIGKILL"). */
+  | { kind: 'failed'; message: string; ending?: string }
   | { kind: 'printed'; id: number; pdf: Uint8Array; refused: string[] }
-  | { kind: 'print-failed'; id: number; message: string }
+  | { kind: 'print-failed'; id: number; message: string; ending?: string }
   /** Chromium went away by itself (it crashed, or was killed). */
-  | { kind: 'lost' };
+  | { kind: 'lost'; ending?: string };

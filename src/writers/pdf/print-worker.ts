@@ -5,7 +5,7 @@
 // run beside the other writers, on the other core.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BrowserProcess } from './browser-process.js';
-import { BrowserSession } from './browser-session.js';
+import { BrowserEnded, BrowserSession, ENDING_HEARD_MS } from './browser-session.js';
 import type { FromPrintWorker, PrintWorkerData, ToPrintWorker } from './print-messages.js';
 
 const data = workerData as PrintWorkerData;
@@ -18,12 +18,15 @@ const session = BrowserSession.start(data.executablePath, data.env, data.protoco
   browserProcess = spawned;
   say({ kind: 'spawned', pid: spawned.pid });
 });
+/** How Chromium ended, if it did: a failure of the connection is most often the browser gone. */
+const ending = async () => browserProcess?.endedWithin(ENDING_HEARD_MS);
+
 session.then(
   ({ browser }) => {
     say({ kind: 'ready' });
-    browser.once('disconnected', () => say({ kind: 'lost' }));
+    browser.once('disconnected', async () => say({ kind: 'lost', ending: await ending() }));
   },
-  (cause: unknown) => say({ kind: 'failed', message: messageOf(cause) }),
+  (cause: unknown) => say({ kind: 'failed', message: messageOf(cause), ending: cause instanceof BrowserEnded ? cause.ending : undefined }),
 );
 
 port.on('message', async (message: ToPrintWorker) => {
@@ -37,6 +40,6 @@ port.on('message', async (message: ToPrintWorker) => {
     const bytes = new Uint8Array(pdf);
     say({ kind: 'printed', id: message.id, pdf: bytes, refused }, [bytes.buffer as ArrayBuffer]);
   } catch (cause) {
-    say({ kind: 'print-failed', id: message.id, message: messageOf(cause) });
+    say({ kind: 'print-failed', id: message.id, message: messageOf(cause), ending: await ending() });
   }
 });
