@@ -13,6 +13,8 @@ SOURCES := $(wildcard $(SOURCE_DIR)/*.md $(SOURCE_DIR)/*.yaml)
 # The standards catalogue (standards.yaml) next to the sources.
 CATALOGUES := $(wildcard $(SOURCE_DIR)/*.yaml)
 TEMPLATE_FILES := $(shell find templates -type f 2>/dev/null)
+# What was issued (issued/ beside the source folder): a revision's marked outputs are built against it.
+ISSUED_FILES := $(shell find $(dir $(SOURCE_DIR:%/=%))issued -type f 2>/dev/null)
 TS_FILES := $(shell find src -name '*.ts' 2>/dev/null)
 
 # Debian packages: what building needs, and what the tests' independent readers need.
@@ -32,7 +34,7 @@ define ensure_packages
 	fi
 endef
 
-.PHONY: all build check test clean schema packages test-packages watch bench fuzz
+.PHONY: all build check test clean schema packages test-packages watch bench fuzz issue issued
 
 all: build
 
@@ -77,8 +79,11 @@ dist/.built: node_modules/.installed $(TS_FILES) $(STAMPS)/packages
 	@chmod +x dist.new/cli/main.js && rm -rf dist.old && { [ ! -d dist ] || mv dist dist.old; } && mv dist.new dist && rm -rf dist.old
 	@touch $@
 
-$(STAMPS)/out: dist/.built $(SOURCES) $(CATALOGUES) $(TEMPLATE_FILES) $(STAMPS)/packages
+# The index of out/ (index.html, its PDF, a calendar per meeting and language) is made from what
+# the build left there, as a build split across machines (--shard) is indexed once gathered.
+$(STAMPS)/out: dist/.built $(SOURCES) $(CATALOGUES) $(TEMPLATE_FILES) $(ISSUED_FILES) $(STAMPS)/packages
 	$(CLI) build $(SOURCE_DIR) --out $(OUT_DIR)
+	$(CLI) index $(OUT_DIR)
 	@touch $@
 
 build: $(STAMPS)/out
@@ -88,6 +93,14 @@ watch: dist/.built $(STAMPS)/packages
 
 check: dist/.built
 	$(CLI) check $(SOURCE_DIR)
+
+# Records a source as issued: make issue SOURCE=source/C17-23.md (see README, "Issuing and revisions").
+issue: dist/.built
+	@if [ -z "$(SOURCE)" ]; then echo 'name the source to issue: make issue SOURCE=$(SOURCE_DIR)/C17-23.md' >&2; exit 2; fi
+	$(CLI) issue $(SOURCE)
+
+issued: dist/.built
+	$(CLI) issued $(SOURCE_DIR)
 
 schema: dist/.built
 	node dist/schema/write-json-schema.js source/front-matter.schema.json

@@ -35,22 +35,48 @@ function hyperfine(commands: Record<string, string>, runs = RUNS): Record<string
   return Object.fromEntries(results.map((r) => [r.command, r.median * 1000]));
 }
 
-/** Peak resident memory (MiB) of a command and all its children, sampled every 20 ms. */
-async function peakMemory(command: string, args: string[]): Promise<number> {
-  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+/** The process and all its descendants: Chromium is started in a process group of its own, but stays a child. */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const row of execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n')) {
+    const [pid, ppid] = row.trim().split(/\s+/).map(Number) as [number, number];
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** A process's proportional set size in KiB: its own pages, and its share of those it shares (Chromium's processes share much). */
+function pssKiB(pid: number): number {
+  try {
+    return Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    // Gone between the listing and the reading.
+    return 0;
+  }
+}
+
+/**
+ * Peak memory (MiB) of a command and all its descendants, sampled every `everyMs`, and its wall
+ * time (ms). Sampling costs processor time: a long run timed by it is sampled less often.
+ */
+async function peakMemory(command: string, args: string[], everyMs = 20): Promise<{ peak: number; ms: number }> {
+  const started = performance.now();
+  const child = spawn(command, args, { stdio: 'ignore' });
   let peak = 0;
   const sample = () => {
     try {
-      const out = execFileSync('ps', ['-o', 'rss=', '-g', String(child.pid)], { encoding: 'utf8' });
-      peak = Math.max(peak, out.split('\n').reduce((sum, kb) => sum + (Number(kb) || 0), 0));
+      peak = Math.max(peak, processTree(child.pid!).reduce((sum, pid) => sum + pssKiB(pid), 0));
     } catch {
-      // The group is gone: the command has finished.
+      // The command has finished.
     }
   };
-  const timer = setInterval(sample, 20);
-  await new Promise((done) => child.on('exit', done));
+  const timer = setInterval(sample, everyMs);
+  const code = await new Promise((done) => child.on('exit', done));
   clearInterval(timer);
-  return peak / 1024;
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')}: exit code ${code}`);
+  return { peak: peak / 1024, ms: performance.now() - started };
 }
 
 function documentNumbered(n: number, body = (text: string) => text): string {
@@ -78,6 +104,42 @@ const ms = (value: number) => `${value.toFixed(0)} ms`;
 const ratio = (ours: number, theirs: number, target: number) =>
   `${(ours / theirs).toFixed(2)}× (target ≤ ${target}×) ${ours / theirs <= target ? 'ok' : 'MISSED'}`;
 
+/**
+ * A session: BENCH_SESSION documents (150 by default; fewer for a quick run) in the six languages,
+ * made from the seed and the project's translations of it, each document under its own number.
+ */
+function generateSession(dir: string, documents: number): number {
+  mkdirSync(dir);
+  copyFileSync(join(ROOT, 'source', 'standards.yaml'), join(dir, 'standards.yaml'));
+  const translations = readdirSync(join(ROOT, 'source')).filter((f) => /^C17-23\.[a-z]{2}\.(md|aligned\.yaml)$/.test(f));
+  for (let n = 200; n < 200 + documents; n++) {
+    writeFileSync(join(dir, `C17-${n}.md`), documentNumbered(n));
+    for (const f of translations) {
+      const text = readFileSync(join(ROOT, 'source', f), 'utf8').replace(/^original: C17-23\.md$/m, `original: C17-${n}.md`);
+      writeFileSync(join(dir, f.replace('C17-23', `C17-${n}`)), text);
+    }
+  }
+  return documents * (1 + translations.filter((f) => f.endsWith('.md')).length);
+}
+
+/** The session in one build (one run: it is long), every output, then its index; per document-language against the peer chain. */
+async function sessionFigure(peer: number) {
+  const documents = Number(process.env.BENCH_SESSION ?? 150);
+  const dir = join(work, 'session');
+  const sessionOut = join(work, 'session-out');
+  const versions = generateSession(dir, documents);
+  const build = await peakMemory('node', [CLI, 'build', dir, '--out', sessionOut, '--quiet'], 250);
+  const index = await peakMemory('node', [CLI, 'index', sessionOut, '--quiet'], 250);
+  const each = build.ms / versions;
+  line(`session of ${documents} documents, ${versions} document-languages, build`, `${(build.ms / 1000).toFixed(1)} s`);
+  line('session, per document-language', `${ms(each)}  ${ratio(each, peer, 0.1)}`);
+  line('session index (pages, their PDFs, calendars)', ms(index.ms));
+  const peak = Math.max(build.peak, index.peak);
+  line('session, peak memory (all processes)', `${peak.toFixed(0)} MiB (target < 1536 MiB) ${peak < 1536 ? 'ok' : 'MISSED'}`);
+  rmSync(sessionOut, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+}
+
 async function main() {
   const src = join(work, 'source');
   mkdirSync(src);
@@ -91,6 +153,14 @@ async function main() {
 
   process.stdout.write(`Formats: ${FORMAT_NAMES.join(', ')}; ${RUNS} runs each; medians.\n\n`);
   // Cold: a new process each run and out/ emptied first, so every output is written.
+  // BENCH_ONLY=session: the session figure alone, against the peer chain of this run.
+  if (process.env.BENCH_ONLY === 'session') {
+    const peer = hyperfine({ 'pandoc md→docx + md→html + Chromium print': `${peerDocx} && ${peerHtml} && ${peerPrint}` });
+    line('pandoc md→docx + md→html + Chromium print of the HTML', ms(peer['pandoc md→docx + md→html + Chromium print']!));
+    await sessionFigure(peer['pandoc md→docx + md→html + Chromium print']!);
+    rmSync(work, { recursive: true, force: true });
+    return;
+  }
   const t = hyperfine({
     'ours: full build': `rm -rf ${sh(out)} && node ${sh(CLI)} build ${sh(src)} --out ${sh(out)} --quiet`,
     'ours: build without PDF': `rm -rf ${sh(out)} && node ${sh(CLI)} build ${sh(src)} --out ${sh(out)} --quiet --format ${withoutPdf}`,
@@ -187,8 +257,10 @@ async function main() {
   const peerPerDocument = hasPdf ? peerFull : peerNoPdf;
   line('batch of 100 documents, per document', `${ms(perDocument)}  ${ratio(perDocument, peerPerDocument, 0.2)}`);
   rmSync(batchOut, { recursive: true, force: true });
-  const peak = await peakMemory('node', [CLI, 'build', batch, '--out', batchOut, '--quiet']);
+  const { peak } = await peakMemory('node', [CLI, 'build', batch, '--out', batchOut, '--quiet']);
   line('batch of 100 documents, peak memory (all processes)', `${peak.toFixed(0)} MiB (target < 1024 MiB) ${peak < 1024 ? 'ok' : 'MISSED'}`);
+
+  if (hasPdf) await sessionFigure(peerFull);
 
   // Size: the seed 40 times over, time per page against the seed itself.
   if (hasPdf) {

@@ -19,24 +19,27 @@ import { error, hasErrors } from './diagnostics/report.js';
 import { hasLocale, loadLocale } from './locale/locale.js';
 import { documentLabels, documentNumber, fileStem } from './locale/labels.js';
 import { loadSettings, type Settings } from './templates/settings.js';
-import { FORMAT_NAMES, FORMATS, outputFonts, type Format, type FormatName } from './writers/registry.js';
+import { ENTRY_FORMAT, FORMAT_NAMES, FORMATS, outputFonts, type Format, type FormatName } from './writers/registry.js';
 import { checkGlyphs } from './validate/glyphs.js';
 import type { WriteOptions } from './writers/options.js';
 import { BuildResources } from './writers/resources.js';
 import { removeStaleTemporaries, writeAtomically, type WriteResult } from './output/atomic-write.js';
+import type { IssueOptions } from './issued/check.js';
 
 export interface CheckedSource {
   file: VFile;
   document?: CouncilDocument;
   /** For a translation: its original, and whether it holds only the original's first sections. */
   translation?: { original: CouncilDocument; partial: boolean };
+  /** For a revision whose base is issued: the revision with what it changed in its base marked. */
+  marked?: CouncilDocument;
 }
 
 /**
  * Reads and checks sources. `formats` are the outputs to be made, whose fonts the text's
  * characters are checked against (missing-glyph); none, and the fonts are not looked at.
  */
-export async function checkSources(paths: string[], templatesDir: string, formats: FormatName[] = FORMAT_NAMES): Promise<CheckedSource[]> {
+export async function checkSources(paths: string[], templatesDir: string, formats: readonly FormatName[] = FORMAT_NAMES, issues: IssueOptions = {}): Promise<CheckedSource[]> {
   // An original is read once, whether it is built or only lends its data to a translation.
   const reads = new Map<string, Promise<ReadResult>>();
   const readOnce = (path: string, original?: CouncilDocument) => {
@@ -56,7 +59,7 @@ export async function checkSources(paths: string[], templatesDir: string, format
     return readOnce(path, original.document);
   };
   const results = await Promise.all(paths.map(checkOne));
-  const checked = results.map(({ file, document, body, translation }) => {
+  const checked = results.map(({ file, document, body, acceptances, translation }): CheckedSource => {
     if (body) {
       const checked = document ?? { path: file.path, ...body };
       if (translation) {
@@ -82,6 +85,11 @@ export async function checkSources(paths: string[], templatesDir: string, format
     }
     return { file, document, ...(translation ? { translation } : {}) };
   });
+  // Only revisions (and what is being issued) read the issued store, and only they load the differ.
+  if (issues.issuing || checked.some((s) => s.document?.meta.amendment?.kind === 'revision')) {
+    const { checkIssues } = await import('./issued/check.js');
+    await checkIssues(checked, templatesDir, issues);
+  }
   await Promise.all(
     checked.map(async ({ file, document }) => {
       if (!document || formats.length === 0 || !hasLocale(templatesDir, document.meta.language)) return;
@@ -96,14 +104,22 @@ export async function checkSources(paths: string[], templatesDir: string, format
 
 export interface PlannedOutput {
   source: CheckedSource;
+  /** What is written: the source's document, or for a revision's marked outputs, its marked version. */
+  document: CouncilDocument;
   format: FormatName;
   path: string;
 }
+
+/** The formats a revision's marked version is written in, beside its clean outputs: `<stem>-changes.html`. */
+const MARKED_FORMATS: readonly FormatName[] = ['html', 'pdf', 'docx'];
+export const MARKED_SUFFIX = '-changes';
 
 export interface BuildOptions {
   outDir: string;
   templatesDir: string;
   formats: FormatName[];
+  /** The folder of issued documents (`--issued`); else `issued/` beside each source's folder. */
+  issuedDir?: string;
   /** What writers share (the PDF browser). Given, its owner closes it; absent, each render starts and closes its own. */
   resources?: BuildResources;
 }
@@ -134,8 +150,13 @@ export function planOutputs(sources: CheckedSource[], options: BuildOptions): Pl
       continue;
     }
     owners.set(stem, source.file.path);
-    for (const format of options.formats) {
-      planned.push({ source, format, path: join(options.outDir, stem + FORMATS[format].suffix) });
+    // The document's entry goes with any output, so that the folder can be indexed (council-docs index).
+    const formats = options.formats.length > 0 && !options.formats.includes(ENTRY_FORMAT) ? [...options.formats, ENTRY_FORMAT] : options.formats;
+    for (const format of formats) {
+      planned.push({ source, document, format, path: join(options.outDir, stem + FORMATS[format].suffix) });
+    }
+    for (const format of options.formats.filter((f) => source.marked && MARKED_FORMATS.includes(f))) {
+      planned.push({ source, document: source.marked!, format, path: join(options.outDir, stem + MARKED_SUFFIX + FORMATS[format].suffix) });
     }
   }
   return planned;
@@ -170,7 +191,7 @@ export async function renderEach(planned: PlannedOutput[], options: BuildOptions
   try {
     const results = await Promise.allSettled(
       planned.map(async (output): Promise<Rendered> => {
-        const document = output.source.document!;
+        const document = output.document;
         const warn = (message: string) => warnings.push({ path: output.path, message });
         const write = { ...writeOptions(document, options.templatesDir, settings), resources, warn };
         return { path: output.path, content: await FORMATS[output.format].write(document, write) };

@@ -17,12 +17,15 @@ it('builds every document of a folder with a progress line each and a summary', 
   const run = runCli(['build', source, '--out', join(dir, 'out'), '--format', 'html,ics']);
   expect(run.status, run.stderr).toBe(0);
   const lines = run.stdout.trim().split('\n');
-  expect(lines.filter((l) => /^\[\d\/4\] .*C17-10\d\.md: wrote .*C17-10\d-E\.html, .*C17-10\d-E\.ics$/.test(l))).toHaveLength(4);
-  expect(lines.at(-1)).toMatch(/^4 documents in \d+\.\d s: 8 files written, 0 unchanged, 0 failed; \d+ warnings$/);
-  expect(readdirSync(join(dir, 'out')).sort()).toEqual(numbers.flatMap((n) => [`C17-${n}-E.html`, `C17-${n}-E.ics`]));
+  expect(lines.filter((l) => /^\[\d\/4\] .*C17-10\d\.md: wrote .*C17-10\d-E\.html, .*C17-10\d-E\.ics, .*C17-10\d-E\.meta\.json(; about .* left)?$/.test(l))).toHaveLength(4);
+  // The time left, at the pace so far, after every document but the last.
+  expect(lines.filter((l) => /^\[[123]\/4\] .*; about (\d+ min )?\d+ s left$/.test(l))).toHaveLength(3);
+  expect(lines.find((l) => l.startsWith('[4/4]'))).not.toMatch(/left$/);
+  expect(lines.at(-1)).toMatch(/^4 documents in \d+\.\d s: 12 files written, 0 unchanged, 0 failed; \d+ warnings$/);
+  expect(readdirSync(join(dir, 'out')).sort()).toEqual(numbers.flatMap((n) => [`C17-${n}-E.html`, `C17-${n}-E.ics`, `C17-${n}-E.meta.json`]));
 
   const again = runCli(['build', source, '--out', join(dir, 'out'), '--format', 'html,ics']);
-  expect(again.stdout.trim().split('\n').at(-1)).toMatch(/: 0 files written, 8 unchanged, 0 failed;/);
+  expect(again.stdout.trim().split('\n').at(-1)).toMatch(/: 0 files written, 12 unchanged, 0 failed;/);
 });
 
 it('builds a source named twice on the command line once, not as a duplicate of itself', () => {

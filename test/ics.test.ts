@@ -245,7 +245,7 @@ Words and no dates.
     writeFileSync(join(dir, 'out', 'C17-96-E.ics'), 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
     const run = runCli(['build', 'source', '--out', 'out', '--format', 'html,ics'], { cwd: dir });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toBe('[1/1] source/C17-96.md: wrote out/C17-96-E.html; removed out/C17-96-E.ics (nothing to put in it)\n');
-    expect(readdirSync(join(dir, 'out'))).toEqual(['C17-96-E.html']);
+    expect(run.stdout).toBe('[1/1] source/C17-96.md: wrote out/C17-96-E.html, out/C17-96-E.meta.json; removed out/C17-96-E.ics (nothing to put in it)\n');
+    expect(readdirSync(join(dir, 'out'))).toEqual(['C17-96-E.html', 'C17-96-E.meta.json']);
   });
 });

@@ -41,10 +41,16 @@ it('with --keep-going (-k), writes the sound documents, names the refused one an
     expect(run.stdout).toMatch(/^\[[12]\/2\] source\/C17-25\.md: wrote /m);
     expect(run.stdout).not.toMatch(/\] source\/C17-24\.md/);
     expect(run.stdout.trim().split('\n').at(-1)).toMatch(
-      /^3 documents in \d+\.\d s, 1 refused \(source\/C17-24\.md\): 3 files written, 0 unchanged, 0 failed; \d+ warnings?$/,
+      /^3 documents in \d+\.\d s, 1 refused \(source\/C17-24\.md\): 5 files written, 0 unchanged, 0 failed; \d+ warnings?$/,
     );
     // C17/25 has no events: no calendar.
-    expect(readdirSync(join(dir, `out${flag}`)).sort()).toEqual(['C17-23-E.html', 'C17-23-E.ics', 'C17-25-E.html']);
+    expect(readdirSync(join(dir, `out${flag}`)).sort()).toEqual([
+      'C17-23-E.html',
+      'C17-23-E.ics',
+      'C17-23-E.meta.json',
+      'C17-25-E.html',
+      'C17-25-E.meta.json',
+    ]);
   }
 });
 
@@ -52,7 +58,7 @@ it('with --keep-going and no errors, builds all and exits 0', () => {
   const dir = project(false);
   const run = runCli(['build', 'source', '-k', '--format', 'html'], { cwd: dir });
   expect(run.status, run.stderr).toBe(0);
-  expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^3 documents in \d+\.\d s: 3 files written, 0 unchanged, 0 failed;/);
+  expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^3 documents in \d+\.\d s: 6 files written, 0 unchanged, 0 failed;/);
 });
 
 it('check refuses two sources of one document number, with the message build gives', () => {
@@ -76,7 +82,7 @@ it('check refuses two sources of one document number, with the message build giv
   const kept = runCli(['build', 'source', '-k', '--format', 'html'], { cwd: dir });
   expect(kept.status).toBe(1);
   expect(kept.stderr).toMatch(/^1 of 3 sources with errors, not built: source\/C17-25\.md$/m);
-  expect(readdirSync(join(dir, 'out')).sort()).toEqual(['C17-23-E.html', 'C17-24-E.html']);
+  expect(readdirSync(join(dir, 'out')).sort()).toEqual(['C17-23-E.html', 'C17-23-E.meta.json', 'C17-24-E.html', 'C17-24-E.meta.json']);
 });
 
 it('says --keep-going in its help', () => {

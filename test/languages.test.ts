@@ -163,7 +163,7 @@ describe.each(CASES)('$language', (c) => {
   it(`names every file with the suffix -${c.suffix}`, () => {
     const mine = readdirSync(out).filter((name) => name.startsWith(`C17-23-${c.suffix}`)).sort();
     // No calendar: the sources list no events.
-    expect(mine).toEqual([`C17-23-${c.suffix}-standards.csv`, ...['docx', 'html', 'pdf'].map((e) => `C17-23-${c.suffix}.${e}`)]);
+    expect(mine).toEqual([`C17-23-${c.suffix}-standards.csv`, ...['docx', 'html', 'meta.json', 'pdf'].map((e) => `C17-23-${c.suffix}.${e}`)]);
   });
 
   it('tags the HTML with the language and prints the locale file’s labels on the first page', () => {

@@ -25,6 +25,8 @@ describe('make', () => {
     expect(first.status, first.output).toBe(0);
     const before = snapshot(join(dir, 'out'));
     expect([...before.keys()]).toContain('C17-23-E.html');
+    // make indexes out/ after building it.
+    expect([...before.keys()]).toEqual(expect.arrayContaining(['index.html', 'index.pdf', 'Council-2017-E.ics']));
 
     writeFileSync(source, readFileSync(source, 'utf8').replace('date: 2017-03-31', 'date: 2017-02-30'));
     // File times tick coarsely: make the edit visibly newer than the last build, as a later save would be.
@@ -35,7 +37,8 @@ describe('make', () => {
     expect(broken.output).toContain(`${source}:3:7: error: "date": 2017-02-30 is not a date`);
     expect(broken.output).not.toMatch(/^\s+at /m);
     expect(snapshot(join(dir, 'out'))).toEqual(before);
-  });
+    // Two builds and an index, each starting Chromium.
+  }, 240_000);
 
   it('does nothing when nothing changed', () => {
     const dir = scratch();
@@ -47,5 +50,5 @@ describe('make', () => {
     expect(again.status).toBe(0);
     expect(again.output).toBe('');
     expect(snapshot(join(dir, 'out'))).toEqual(before);
-  });
+  }, 240_000);
 });

@@ -14,7 +14,7 @@ it('gives identical bytes for every output when built again elsewhere, later, in
   expect(runCli(['build', join(first, 'source'), '--out', join(first, 'out'), '-q'], { env: { TZ: 'UTC' } }).status).toBe(0);
   expect(runCli(['build', join(second, 'source'), '--out', join(second, 'out'), '-q'], { env: { TZ: 'Pacific/Kiritimati' } }).status).toBe(0);
   const a = bytesOf(first);
-  expect([...a.keys()].sort()).toEqual(['C17-23-E-standards.csv', 'C17-23-E.docx', 'C17-23-E.html', 'C17-23-E.ics', 'C17-23-E.pdf']);
+  expect([...a.keys()].sort()).toEqual(['C17-23-E-standards.csv', 'C17-23-E.docx', 'C17-23-E.html', 'C17-23-E.ics', 'C17-23-E.meta.json', 'C17-23-E.pdf']);
   expect(bytesOf(second)).toEqual(a);
 });
 
@@ -29,7 +29,7 @@ it('rewrites the HTML, PDF and DOCX after a one-word edit, and leaves the calend
   const after = snapshot(join(dir, 'out'));
   const changed = [...after.keys()].filter((name) => !after.get(name)!.bytes.equals(before.get(name)!.bytes)).sort();
   expect(changed).toEqual(['C17-23-E.docx', 'C17-23-E.html', 'C17-23-E.pdf']);
-  for (const untouched of ['C17-23-E.ics', 'C17-23-E-standards.csv']) {
+  for (const untouched of ['C17-23-E.ics', 'C17-23-E-standards.csv', 'C17-23-E.meta.json']) {
     expect(after.get(untouched)!.mtimeMs).toBe(before.get(untouched)!.mtimeMs);
   }
 });

@@ -39,7 +39,16 @@ describe('a translation beside its original', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(
-      ['C18-70-E-standards.csv', 'C18-70-E.html', 'C18-70-E.ics', 'C18-70-F-standards.csv', 'C18-70-F.html', 'C18-70-F.ics'],
+      [
+        'C18-70-E-standards.csv',
+        'C18-70-E.html',
+        'C18-70-E.ics',
+        'C18-70-E.meta.json',
+        'C18-70-F-standards.csv',
+        'C18-70-F.html',
+        'C18-70-F.ics',
+        'C18-70-F.meta.json',
+      ],
     );
     const page = fromHtml(readFileSync(join(dir, 'out', 'C18-70-F.html'), 'utf8'));
     expect(select('html', page)!.properties['lang']).toBe('fr');

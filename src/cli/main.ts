@@ -3,9 +3,10 @@
 import { parseArgs } from 'node:util';
 import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, HELP } from './help.js';
+import { shownPath } from '../diagnostics/paths.js';
 import { printable } from '../model/characters.js';
 import type { BuildOptions, CheckedSource, PlannedOutput } from '../pipeline.js';
 import type { Format, FormatName } from '../writers/registry.js';
@@ -14,11 +15,7 @@ const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'
 
 class UsageError extends Error {}
 
-/** A path as the user would type it: relative inside the working folder, absolute outside; a control character in a name is not sent to the terminal. */
-function shown(path: string): string {
-  const inside = relative('.', path);
-  return printable(inside.startsWith('..') ? resolve(path) : inside);
-}
+const shown = shownPath;
 
 async function expandSources(args: string[]): Promise<string[]> {
   const paths = args.length > 0 ? args : ['source'];
@@ -46,8 +43,8 @@ async function expandSources(args: string[]): Promise<string[]> {
   });
 }
 
-function optionsFrom(outDir: string, templatesDir: string, formats: string[]): BuildOptions {
-  return { outDir, templatesDir, formats: formats as BuildOptions['formats'] };
+function optionsFrom(outDir: string, templatesDir: string, formats: string[], issuedDir: string | undefined): BuildOptions {
+  return { outDir, templatesDir, formats: formats as BuildOptions['formats'], ...(issuedDir === undefined ? {} : { issuedDir }) };
 }
 
 /** Runs until interrupted; the browser and the server are closed on the way out. */
@@ -75,9 +72,11 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', short: 'o', default: 'out' },
       format: { type: 'string', short: 'f' },
       templates: { type: 'string', short: 't' },
+      issued: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       'keep-going': { type: 'boolean', short: 'k', default: false },
       port: { type: 'string', short: 'p', default: '8017' },
+      shard: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -86,7 +85,16 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
   }
-  if (!['build', 'check', 'watch', 'align'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!['build', 'check', 'watch', 'align', 'index', 'issue', 'issued'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (values.shard !== undefined && command !== 'build' && command !== 'check') {
+    throw new UsageError(`--shard is for build and check: ${command} takes every source`);
+  }
+  if (command === 'index') return index(rest, values);
+  if (command === 'issued') {
+    if (rest.length > 1) throw new UsageError('issued takes one source folder (default: source)');
+    const { listIssued } = await import('./issue.js');
+    return listIssued(rest[0] ?? 'source', values.issued);
+  }
 
   const { FORMATS, FORMAT_NAMES, isFormatName } = await import('../writers/registry.js');
   const formats = (values.format ?? FORMAT_NAMES.join(','))
@@ -97,13 +105,19 @@ async function main(argv: string[]): Promise<number> {
     if (!isFormatName(f)) throw new UsageError(`unknown format "${f}" (formats: ${FORMAT_NAMES.join(', ')})`);
   }
   const templatesDir = values.templates ?? join(PACKAGE_ROOT, 'templates');
-  const sources = await expandSources(rest);
+  let sources = await expandSources(rest);
+  if (values.shard !== undefined) sources = await shardOf(sources, values.shard, values.quiet);
 
   if (command === 'align') return align(sources, templatesDir);
+  if (command === 'issue') {
+    if (rest.length === 0) throw new UsageError('issue takes the sources to issue: council-docs issue source/C17-23.md');
+    const { issue } = await import('./issue.js');
+    return issue(sources, templatesDir, values.issued);
+  }
   if (command === 'watch') {
     const folders = [];
     for (const arg of rest.length > 0 ? rest : ['source']) if ((await stat(arg)).isDirectory()) folders.push(arg);
-    return watch(sources, { ...optionsFrom(values.out, templatesDir, formats), port: Number(values.port), folders });
+    return watch(sources, { ...optionsFrom(values.out, templatesDir, formats, values.issued), port: Number(values.port), folders });
   }
 
   // What takes long to start (the browser that prints PDFs) starts now, while
@@ -113,7 +127,68 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'build') for (const f of formats) (FORMATS[f as FormatName] as Format).prepare?.(resources);
     const flags = { quiet: values.quiet, keepGoing: values['keep-going'] };
-    return await checkAndBuild(command as 'build' | 'check', sources, { ...optionsFrom(values.out, templatesDir, formats), resources }, flags);
+    return await checkAndBuild(command as 'build' | 'check', sources, { ...optionsFrom(values.out, templatesDir, formats, values.issued), resources }, flags);
+  } finally {
+    await resources.close();
+  }
+}
+
+/** The sources of part K of N (`--shard K/N`); a part may have none. */
+async function shardOf(sources: string[], spec: string, quiet: boolean): Promise<string[]> {
+  const { parseShard, shardSources } = await import('../session/shard.js');
+  const shard = parseShard(spec);
+  if (!shard) throw new UsageError(`--shard ${spec}: expected K/N, part K of N parts, 1 ≤ K ≤ N (e.g. --shard 2/4)`);
+  const part = await shardSources(sources, shard);
+  if (!quiet) process.stdout.write(`part ${shard.part} of ${shard.count}: ${part.length} of ${sources.length} sources\n`);
+  return part;
+}
+
+/** `council-docs index [folder]`: the index and the meetings' calendars of a folder of outputs. */
+async function index(args: string[], values: { out: string; format?: string; templates?: string; quiet: boolean }): Promise<number> {
+  if (args.length > 1) throw new UsageError(`index takes one folder of outputs, not ${args.length}`);
+  const dir = args[0] ?? values.out;
+  const { INDEX_FORMATS, indexFolder } = await import('../session/index-folder.js');
+  const formats = (values.format ?? INDEX_FORMATS.join(',')).split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of formats) {
+    if (!(INDEX_FORMATS as readonly string[]).includes(f)) throw new UsageError(`index writes ${INDEX_FORMATS.join(', ')}: not "${f}"`);
+  }
+  if (!(await stat(dir).then((info) => info.isDirectory(), () => false))) throw new UsageError(`${dir}: no such folder`);
+  const { BuildResources } = await import('../writers/resources.js');
+  const resources = new BuildResources();
+  try {
+    if (formats.includes('pdf')) {
+      const { startPrinter } = await import('../writers/pdf/shared-printer.js');
+      // A failure to start is reported by the print that needs the browser.
+      startPrinter(resources).catch(() => undefined);
+    }
+    const result = await indexFolder({
+      dir,
+      templatesDir: values.templates ?? join(PACKAGE_ROOT, 'templates'),
+      formats: formats as (typeof INDEX_FORMATS)[number][],
+      resources,
+    });
+    if (result.kind === 'empty') {
+      process.stderr.write(`council-docs: error: ${shown(dir)}: no document built here (no *.meta.json): run council-docs build first\n`);
+      return EXIT.invalid;
+    }
+    if (result.kind === 'refused') {
+      for (const line of result.problems) process.stderr.write(line + '\n');
+      process.stderr.write(`${result.problems.length} unusable entr${result.problems.length === 1 ? 'y' : 'ies'}: nothing written\n`);
+      return EXIT.invalid;
+    }
+    for (const line of result.warnings) process.stderr.write(line + '\n');
+    for (const f of result.failed) {
+      process.stderr.write(`council-docs: error: ${shown(f.path)} not written: ${f.error instanceof Error ? f.error.message : String(f.error)}\n`);
+    }
+    if (!values.quiet) {
+      const wrote = result.written.filter((w) => w.result === 'written').map((w) => shown(w.path));
+      const unchanged = result.written.filter((w) => w.result === 'unchanged').length;
+      const what = [wrote.length > 0 ? `wrote ${wrote.join(', ')}` : '', unchanged > 0 ? `${unchanged} unchanged` : ''].filter(Boolean).join('; ');
+      process.stdout.write(
+        `${shown(dir)}: ${result.documents} document${result.documents === 1 ? '' : 's'} in ${result.languages.join(', ')}: ${what || 'nothing written'}\n`,
+      );
+    }
+    return result.failed.length > 0 ? EXIT.failed : EXIT.ok;
   } finally {
     await resources.close();
   }
@@ -148,19 +223,11 @@ async function checkAndBuild(
   { quiet, keepGoing }: { quiet: boolean; keepGoing: boolean },
 ): Promise<number> {
   const pipeline = await import('../pipeline.js');
-  const { formatMessages } = await import('../diagnostics/report.js');
-  const checked = await pipeline.checkSources(sources, options.templatesDir, options.formats);
+  const { uniqueMessages } = await import('../diagnostics/report.js');
+  const checked = await pipeline.checkSources(sources, options.templatesDir, options.formats, { issuedDir: options.issuedDir });
   // Planned by check too, without writing: what build would refuse (two sources of one number) check reports.
   const planned = pipeline.planOutputs(checked, options);
-  // A catalogue shared by a folder's sources reports its problems on each of them: print each once.
-  const printed = new Set<string>();
-  for (const { file } of checked) {
-    for (const line of formatMessages(file)) {
-      if (printed.has(line)) continue;
-      printed.add(line);
-      process.stderr.write(line + '\n');
-    }
-  }
+  for (const line of uniqueMessages(checked.map((s) => s.file))) process.stderr.write(line + '\n');
   const refused = checked.filter((s) => s.file.messages.some((m) => m.fatal)).map((s) => shown(s.file.path!));
   if (refused.length > 0 && (command === 'check' || !keepGoing)) {
     const count = refused.length;
@@ -178,6 +245,17 @@ async function checkAndBuild(
   const code = await buildPlanned(pipeline.soundOutputs(planned), options, quiet, checked, refused);
   // An output that could not be made (3) says more than the refused sources, which were named above.
   return code !== EXIT.ok ? code : refused.length > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+/**
+ * "; about 1 min 20 s left" after a document of a long build: the documents left at the pace of
+ * those done so far (several are built at once, so the pace is the batch's, not one document's).
+ */
+function timeLeft(started: number, done: number, total: number): string {
+  if (done >= total) return '';
+  const seconds = Math.ceil(((performance.now() - started) / done) * (total - done) / 1000);
+  const minutes = Math.floor(seconds / 60);
+  return `; about ${minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`} left`;
 }
 
 /** Builds what was planned, a line per document and a summary that names the refused sources; the exit code of the outputs. */
@@ -205,7 +283,7 @@ async function buildPlanned(
     ]
       .filter(Boolean)
       .join('; ');
-    process.stdout.write(`[${done}/${total}] ${shown(source.file.path!)}: ${what || 'nothing written'}\n`);
+    process.stdout.write(`[${done}/${total}] ${shown(source.file.path!)}: ${what || 'nothing written'}${timeLeft(started, done, total)}\n`);
   });
   const outputWarnings = [...new Set(built.flatMap((b) => b.warnings.map((w) => `${shown(w.path)}: warning: ${w.message}`)))];
   for (const line of outputWarnings) process.stderr.write(line + '\n');

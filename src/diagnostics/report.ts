@@ -43,3 +43,8 @@ export function formatMessages(file: VFile): string[] {
     return printable(`${where}: ${severity}: ${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`);
   });
 }
+
+/** The messages of many sources, each line once: a catalogue shared by a folder's sources reports its problems on each. */
+export function uniqueMessages(files: VFile[]): string[] {
+  return [...new Set(files.flatMap(formatMessages))];
+}

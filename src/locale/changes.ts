@@ -31,7 +31,9 @@ export function changesWords(changes: RevisionChanges, locale: LocaleData): Chan
     const name = placeName(place, locale);
     return place.change === 'changed' ? name : fill(place.change === 'inserted' ? c.inserted : c.deleted, { place: name });
   });
-  const list = new Intl.ListFormat(locale.intl, { type: 'unit', style: 'narrow' }).format(names);
+  // The language's own way of joining a list ("1.2, 1.3 and 2.1", "1.2、1.3和2.1"); a list of units
+  // joins Chinese numbers with nothing between them, and English ones with spaces only.
+  const list = new Intl.ListFormat(locale.intl, { type: 'conjunction', style: 'long' }).format(names);
   return {
     heading: fill(c.heading, { base: changes.base }),
     legend: fill(c.legend, { base: changes.base }),

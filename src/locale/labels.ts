@@ -35,10 +35,15 @@ export interface DocumentLabels {
   direction: 'ltr' | 'rtl';
 }
 
+/** "C17/23"; a revision "C17/23(Rev.1)": the number of one issue of a document, in any language. */
+export function issueNumber(meta: Pick<Meta, 'document' | 'amendment'>, locale: LocaleData): string {
+  const amendment = meta.amendment ? `(${fill(locale.numbers[meta.amendment.kind], { number: meta.amendment.number })})` : '';
+  return `${meta.document}${amendment}`;
+}
+
 /** "C17/23-E"; a revision "C17/23(Rev.1)-E", as ITU prints it on later pages and in properties. */
 export function documentNumber(meta: Pick<Meta, 'document' | 'amendment'>, locale: LocaleData): string {
-  const amendment = meta.amendment ? `(${fill(locale.numbers[meta.amendment.kind], { number: meta.amendment.number })})` : '';
-  return `${meta.document}${amendment}-${locale.suffix}`;
+  return `${issueNumber(meta, locale)}-${locale.suffix}`;
 }
 
 /**

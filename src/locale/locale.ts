@@ -51,7 +51,7 @@ const localeSchema = z.object({
     item_with_parts: phrase,
     part: phrase,
   }),
-  calendar: z.object({ name: phrase, description: phrase }),
+  calendar: z.object({ name: phrase, description: phrase, session_name: phrase, session_document: phrase, session_description: phrase }),
   annex: z.object({
     label: phrase,
     title: phrase,
@@ -77,6 +77,17 @@ const localeSchema = z.object({
     annex_label_single: phrase,
     notes_heading: phrase,
     note_back: phrase,
+  }),
+  index: z.object({
+    own_name: phrase,
+    title: phrase,
+    other_languages: phrase,
+    caption: phrase,
+    columns: z.object({ document: phrase, title: phrase, date: phrase, agenda_item: phrase, versions: phrase }),
+    languages: z.object(Object.fromEntries(LANGUAGES.map((l) => [l, phrase])) as Record<Language, typeof phrase>),
+    formats: z.object({ html: phrase, pdf: phrase, docx: phrase }),
+    link: phrase,
+    calendar: phrase,
   }),
   changes: z.object({
     heading: phrase,

@@ -216,6 +216,9 @@ export const frontMatterSchema = z
     revision: issueNumber('revision').describe('Revision number when this is a revised issue: C17/23(Rev.1)'),
     addendum: issueNumber('addendum').describe('Addendum number when this is an addendum: C17/23(Add.1)'),
     corrigendum: issueNumber('corrigendum').describe('Corrigendum number when this is a corrigendum: C17/23(Corr.1)'),
+    changes_author: text('the author of the changes')
+      .optional()
+      .describe("Who a revision's changes are by, as its marked DOCX names them (default: the locale's changes.author)"),
     record: z
       .strictObject({
         plenary: z

@@ -55,5 +55,7 @@ export interface Meta extends Located {
   actionRequired: Inline[];
   references: Inline[][];
   amendment?: Amendment;
+  /** Who a revision's changes are by, when the front matter names them (`changes_author`); else the locale's words. */
+  changesAuthor?: string;
   record?: RecordedMeeting;
 }

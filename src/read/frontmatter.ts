@@ -8,6 +8,7 @@ import type { Inline } from '../model/document.js';
 import type { Amendment, Meta } from '../model/meta.js';
 import { frontMatterSchema, type FrontMatter } from '../model/meta-schema.js';
 import { error } from '../diagnostics/report.js';
+import { describePath } from '../diagnostics/key-path.js';
 import { parseInline } from './markdown-parser.js';
 import { toInlines } from './inline.js';
 import { readEvents } from './events.js';
@@ -56,9 +57,6 @@ function keyPosition(doc: YamlDocument, places: YamlPlaces, path: PropertyKey[],
   return pathPosition(doc, places, path, block);
 }
 
-function describePath(path: PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
-}
 
 /** A status the front matter gives a standard (`standards:`), with the identifier as written. */
 export interface StatusEntry {
@@ -194,6 +192,7 @@ export function readFrontMatter(file: VFile, block: FrontMatterBlock): ReadFront
     actionRequired: fm.action_required === undefined ? [] : inline(['action_required'], fm.action_required),
     references: (fm.references ?? []).map((r, i) => inline(['references', i], r)),
     amendment: amendmentOf(fm),
+    ...(fm.changes_author === undefined ? {} : { changesAuthor: fm.changes_author }),
     record: fm.record,
   };
   return { meta, events, statuses };

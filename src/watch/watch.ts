@@ -61,7 +61,7 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
       lastInputs.clear();
     }
     const toRead = changed === 'all' ? options.sources : changed.filter((p) => options.sources.includes(p));
-    for (const result of await checkSources(toRead, options.templatesDir, options.formats)) checked.set(result.file.path!, result);
+    for (const result of await checkSources(toRead, options.templatesDir, options.formats, { issuedDir: options.issuedDir })) checked.set(result.file.path!, result);
     const all = options.sources.map((p) => checked.get(p)!).filter(Boolean);
     for (const source of all) source.file.messages = source.file.messages.filter((m) => m.ruleId !== 'duplicate-document');
     const planned = planOutputs(all, options);

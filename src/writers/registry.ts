@@ -86,13 +86,25 @@ export const FORMATS = {
     },
     inputs: ({ meta, standards }) => ({ language: meta.language, standards }),
   },
+  // Not an output to choose: written with whatever is chosen, for `council-docs index` (see planOutputs).
+  meta: {
+    suffix: '.meta.json',
+    async write(document, options) {
+      const { writeEntry } = await import('./meta/index.js');
+      return writeEntry(document, options);
+    },
+    inputs: ({ meta, events }) => ({ meta, events }),
+  },
 } satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof FORMATS;
-export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
+/** The formats `--format` chooses from. */
+export const FORMAT_NAMES = ['html', 'pdf', 'docx', 'ics', 'csv'] as const satisfies readonly FormatName[];
+/** Written beside the outputs of every document built, whatever formats are chosen. */
+export const ENTRY_FORMAT: FormatName = 'meta';
 
 export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(FORMATS, name);
+  return (FORMAT_NAMES as readonly string[]).includes(name);
 }
 
 /** Outputs that set text in the same fonts, named as a reader knows them ("HTML", "PDF"), and those fonts. */
@@ -105,7 +117,7 @@ export interface OutputFonts {
  * The fonts of each output asked for, outputs with the same fonts together. An output whose
  * templates cannot be read is left out: its writer says what is wrong when it is made.
  */
-export async function outputFonts(formats: FormatName[], language: Language, templatesDir: string, locale: LocaleData): Promise<OutputFonts[]> {
+export async function outputFonts(formats: readonly FormatName[], language: Language, templatesDir: string, locale: LocaleData): Promise<OutputFonts[]> {
   const groups = new Map<string, OutputFonts>();
   for (const name of formats) {
     const families = await (FORMATS[name] as Format).fonts?.(language, templatesDir, locale).catch(() => undefined);

@@ -2,8 +2,8 @@
 // bullets are typed into the text, followed by a tab, as ITU documents have
 // them: they survive copy and paste, and paragraphs are cited by them ("see
 // 1.7"). Word's own list numbering would renumber them on every edit.
-import { Paragraph, Tab, TextRun, type FileChild } from 'docx';
-import type { Annex, Block, BulletList, Event, Heading, ListItem, Section } from '../../model/document.js';
+import { Paragraph, Tab, type FileChild } from 'docx';
+import type { Annex, Block, BulletList, Change, Event, Heading, Inline, ListItem, Section } from '../../model/document.js';
 import { annexLabel } from '../../locale/body.js';
 import { eventItemText } from '../../locale/events.js';
 import type { LocaleData } from '../../locale/locale.js';
@@ -12,6 +12,7 @@ import { bookmarked, inlineRuns, type InlineContext } from './inlines.js';
 import type { Layout } from './layout.js';
 import { LIST_LEVELS, numberHang, STYLE } from './styles.js';
 import { tableChildren } from './table.js';
+import { trackedParagraph, trackedRun } from './tracked.js';
 
 /** What the walk over the body needs besides the blocks. */
 export interface BodyContext {
@@ -22,15 +23,31 @@ export interface BodyContext {
   inline: InlineContext;
 }
 
-/** A number or bullet and the tab after it, which takes the text to its indent. */
-function marker(text: string): TextRun {
-  return new TextRun({ children: [text, new Tab()] });
+/**
+ * A number or bullet and the tab after it, which takes the text to its indent. A paragraph added
+ * or taken away whole takes its number with it; a kept one prints the revision's number unmarked,
+ * since a number that changed only by renumbering is no change of the text.
+ */
+function marker(text: string, change: Change | undefined, context: BodyContext) {
+  return trackedRun({ children: [text, new Tab()] }, change, context.inline.tracker);
 }
 
 function itemRuns(item: ListItem, context: BodyContext) {
   const event = item.event?.event;
   // An item that lists an event takes its words from the event's data, as the calendar does.
-  return event ? [new TextRun(eventItemText(event, context.events, context.locale))] : inlineRuns(item.children, context.inline);
+  return event
+    ? [trackedRun({ text: eventItemText(event, context.events, context.locale) }, item.change, context.inline.tracker)]
+    : inlineRuns(item.children, context.inline);
+}
+
+/** A paragraph of a piece added or taken away whole: its paragraph mark goes with it. */
+function paragraph(
+  options: Parameters<typeof trackedParagraph>[0],
+  change: Change | undefined,
+  context: BodyContext,
+  words?: readonly Inline[],
+): Paragraph {
+  return trackedParagraph(options, change, context.inline.tracker, words);
 }
 
 function listParagraphs(list: BulletList, context: BodyContext): Paragraph[] {
@@ -38,16 +55,26 @@ function listParagraphs(list: BulletList, context: BodyContext): Paragraph[] {
   const level = Math.min(list.level, LIST_LEVELS);
   const bullet = layout.bullets[Math.min(list.level, layout.bullets.length) - 1]!;
   return list.items.flatMap((item) => [
-    new Paragraph({ style: STYLE.enumlev(level), children: [marker(bullet), ...itemRuns(item, context)] }),
+    paragraph(
+      { style: STYLE.enumlev(level), children: [marker(bullet, item.change, context), ...itemRuns(item, context)] },
+      item.change,
+      context,
+      item.event ? undefined : item.children,
+    ),
     ...item.sublists.flatMap((sublist) => listParagraphs(sublist, context)),
   ]);
 }
 
 function headingParagraph(heading: Heading, context: BodyContext): Paragraph {
-  return new Paragraph({
-    style: heading.level === 2 ? STYLE.heading2 : STYLE.heading3,
-    children: bookmarked(heading.id, inlineRuns(heading.children, context.inline), context.inline),
-  });
+  return paragraph(
+    {
+      style: heading.level === 2 ? STYLE.heading2 : STYLE.heading3,
+      children: bookmarked(heading.id, inlineRuns(heading.children, context.inline), context.inline),
+    },
+    heading.change,
+    context,
+    heading.children,
+  );
 }
 
 /**
@@ -59,14 +86,10 @@ function blockChildren(block: Block, context: BodyContext, sectionParts: number)
     case 'paragraph': {
       const hang = numberHang(context.layout, block.level + sectionParts);
       const runs = inlineRuns(block.children, context.inline);
-      if (block.number === undefined) return [new Paragraph({ indent: { left: hang }, children: runs })];
-      const numbered = [marker(block.number), ...runs];
-      return [
-        new Paragraph({
-          indent: { left: hang, hanging: hang },
-          children: block.id ? bookmarked(block.id, numbered, context.inline) : numbered,
-        }),
-      ];
+      if (block.number === undefined) return [paragraph({ indent: { left: hang }, children: runs }, block.change, context, block.children)];
+      const numbered = [marker(block.number, block.change, context), ...runs];
+      const children = block.id ? bookmarked(block.id, numbered, context.inline) : numbered;
+      return [paragraph({ indent: { left: hang, hanging: hang }, children }, block.change, context, block.children)];
     }
     case 'list':
       return listParagraphs(block, context);
@@ -85,10 +108,15 @@ function blockChildren(block: Block, context: BodyContext, sectionParts: number)
 
 export function sectionParagraphs(section: Section, context: BodyContext): FileChild[] {
   return [
-    new Paragraph({
-      style: STYLE.heading1,
-      children: bookmarked(section.id, [marker(`${section.number}.`), ...inlineRuns(section.title, context.inline)], context.inline),
-    }),
+    paragraph(
+      {
+        style: STYLE.heading1,
+        children: bookmarked(section.id, [marker(`${section.number}.`, section.change, context), ...inlineRuns(section.title, context.inline)], context.inline),
+      },
+      section.change,
+      context,
+      section.title,
+    ),
     ...section.blocks.flatMap((block) => blockChildren(block, context, 1)),
   ];
 }
@@ -96,12 +124,16 @@ export function sectionParagraphs(section: Section, context: BodyContext): FileC
 /** An annex of the author's: a new page, the centred label and title, its blocks numbered from 1. */
 export function annexParagraphs(annex: Annex, context: BodyContext): FileChild[] {
   return [
-    new Paragraph({
-      style: STYLE.annexNo,
-      pageBreakBefore: true,
-      children: bookmarked(annex.id, [new TextRun(annexLabel(annex.number, context.locale))], context.inline),
-    }),
-    new Paragraph({ style: STYLE.annexTitle, children: inlineRuns(annex.title, context.inline) }),
+    paragraph(
+      {
+        style: STYLE.annexNo,
+        pageBreakBefore: true,
+        children: bookmarked(annex.id, [trackedRun({ text: annexLabel(annex.number, context.locale) }, annex.change, context.inline.tracker)], context.inline),
+      },
+      annex.change,
+      context,
+    ),
+    paragraph({ style: STYLE.annexTitle, children: inlineRuns(annex.title, context.inline) }, annex.change, context, annex.title),
     ...annex.blocks.flatMap((block) => blockChildren(block, context, 0)),
   ];
 }

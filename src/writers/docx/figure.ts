@@ -10,6 +10,7 @@ import { inlineRuns } from './inlines.js';
 import type { Layout } from './layout.js';
 import { STYLE } from './styles.js';
 import { textRuns } from './table.js';
+import { revisionMark, trackedParagraph, type Tracker } from './tracked.js';
 
 /** CSS pixels (1/96 inch, as the model sizes images and docx takes them) in a millimetre. */
 const PX_PER_MM = 96 / 25.4;
@@ -28,11 +29,12 @@ export function pictureSize(image: Pick<FigureImage, 'width' | 'height'>, layout
 
 const RASTER = { 'image/png': 'png', 'image/jpeg': 'jpg' } as const;
 
-function picture(figure: Figure, image: FigureImage, layout: Layout): ImageRun {
+function picture(figure: Figure, image: FigureImage, layout: Layout, tracker: Tracker | undefined): ImageRun {
   // The drawing is named after its file, which Word's selection pane lists; the alt text is what a screen reader says.
   const common = {
     transformation: pictureSize(image, layout),
     altText: { name: basename(image.src), description: figure.alt, title: figure.alt },
+    ...revisionMark(figure.change, tracker),
   };
   let options: IImageOptions;
   if (image.mime === 'image/svg+xml') {
@@ -49,9 +51,19 @@ export function figureParagraphs(figure: Figure, context: BodyContext): Paragrap
   // The reader reports a file it could not read as an error: no document is written with it.
   if (!figure.image) throw new Error(`DOCX writer: figure ${figure.number} has no image`);
   const caption = figureCaption(figure.number, (figure.caption?.length ?? 0) > 0, context.locale);
-  const runs = [...textRuns(caption.before), ...inlineRuns(figure.caption ?? [], context.inline), ...textRuns(caption.after)];
+  const tracker = context.inline.tracker;
+  const runs = [
+    ...textRuns(caption.before, figure.change, tracker),
+    ...inlineRuns(figure.caption ?? [], context.inline),
+    ...textRuns(caption.after, figure.change, tracker),
+  ];
   return [
-    new Paragraph({ style: STYLE.figure, children: [picture(figure, figure.image, context.layout)] }),
-    new Paragraph({ style: STYLE.figureTitle, children: bookmarked(figure.id, runs, context.inline) }),
+    trackedParagraph({ style: STYLE.figure, children: [picture(figure, figure.image, context.layout, tracker)] }, figure.change, tracker),
+    trackedParagraph(
+      { style: STYLE.figureTitle, children: bookmarked(figure.id, runs, context.inline) },
+      figure.change,
+      tracker,
+      caption.after === '' ? figure.caption : undefined,
+    ),
   ];
 }

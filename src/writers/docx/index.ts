@@ -1,7 +1,7 @@
 // Model → DOCX with the docx package, laid out by templates/docx/layout.yaml
 // and worded by the locale data, as the HTML is.
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import type { CouncilDocument } from '../../model/document.js';
+import type { Change, CouncilDocument, Inline } from '../../model/document.js';
 import type { WriteOptions } from '../options.js';
 import { annexView } from '../../locale/annex.js';
 import { recordView } from '../../locale/record.js';
@@ -15,6 +15,7 @@ import { loadLayout } from './layout.js';
 import { buildTime, zipPackage, type PackageFiles } from './package.js';
 import { pageProperties } from './page.js';
 import { documentStyles, STYLE, textIndent } from './styles.js';
+import { placeParagraphMarks, trackedParagraph, Tracker } from './tracked.js';
 
 export async function writeDocx(document: CouncilDocument, options: WriteOptions): Promise<Uint8Array> {
   const { labels, settings, locale } = options;
@@ -23,15 +24,18 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
   const time = buildTime(document.meta.date);
   // Only what a cross-reference points to gets a bookmark.
   const referenced = new Set(inlineNodes(document).flatMap((node) => (node.type === 'xref' && node.target ? [node.target.anchor] : [])));
-  const inline = inlineContext(locale, referenced);
+  const inline = inlineContext(locale, referenced, Tracker.of(document.changes));
   const body: BodyContext = { layout, locale, events: document.events, inline };
   // Made first: the text's citations, made next, are what the notes are numbered by, not the order of this list.
-  const children = [
-    ...firstPage(document, labels, settings, layout, inline, recordView(document.meta, document.sections, locale)),
-    ...document.sections.flatMap((section) => sectionParagraphs(section, body)),
-    ...document.annexes.flatMap((annex) => annexParagraphs(annex, body)),
-    ...annexChildren(standardsAnnex(document, options), layout, rtl),
-  ];
+  const children = placeParagraphMarks(
+    [
+      ...firstPage(document, labels, settings, layout, inline, recordView(document.meta, document.sections, locale)),
+      ...document.sections.flatMap((section) => sectionParagraphs(section, body)),
+      ...document.annexes.flatMap((annex) => annexParagraphs(annex, body)),
+      ...annexChildren(standardsAnnex(document, options), layout, rtl),
+    ],
+    inline.tracker,
+  );
   const docx = new Document({
     title: labels.title,
     subject: labels.documentNumber,
@@ -74,7 +78,9 @@ function standardsAnnex(document: CouncilDocument, options: WriteOptions) {
 /**
  * Word's footnotes, by the number of their first citation; a note never cited
  * is left out. docx puts the note's number first; a space parts it from the
- * words, as in a note Word inserts.
+ * words, as in a note Word inserts. A note comes and goes with its citation;
+ * a later paragraph of a note that a revision added or took away is marked as
+ * a paragraph, its mark with its words.
  */
 function footnotes(document: CouncilDocument, context: InlineContext): Record<string, { children: Paragraph[] }> {
   return Object.fromEntries(
@@ -83,13 +89,26 @@ function footnotes(document: CouncilDocument, context: InlineContext): Record<st
       .map((note) => [
         String(note.number),
         {
-          children: note.paragraphs.map(
-            (words, i) =>
-              new Paragraph({ style: STYLE.footnoteText, children: [...(i === 0 ? [new TextRun(' ')] : []), ...inlineRuns(words, context)] }),
-          ),
+          children: placeParagraphMarks(
+            note.paragraphs.map((words, i) =>
+              trackedParagraph(
+                { style: STYLE.footnoteText, children: [...(i === 0 ? [new TextRun(' ')] : []), ...inlineRuns(words, context)] },
+                i === 0 ? undefined : wholeChange(words),
+                context.tracker,
+                words,
+              ),
+            ),
+            context.tracker,
+          ) as Paragraph[],
         },
       ]),
   );
+}
+
+/** 'inserted' or 'deleted' when all the words are one insertion or deletion: how the marked model gives a note's paragraph added or taken away. */
+function wholeChange(words: readonly Inline[]): Change | undefined {
+  const only = words.length === 1 ? words[0] : undefined;
+  return only?.type === 'ins' ? 'inserted' : only?.type === 'del' ? 'deleted' : undefined;
 }
 
 /**

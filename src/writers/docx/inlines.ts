@@ -6,14 +6,15 @@ import {
   FootnoteReferenceRun,
   InternalHyperlink,
   NoBreakHyphen,
-  TextRun,
+  type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import type { FootnoteRef, Inline } from '../../model/document.js';
+import type { Change, FootnoteRef, Inline } from '../../model/document.js';
 import { referenceText } from '../../locale/body.js';
 import type { LocaleData } from '../../locale/locale.js';
 import { bookmarkName } from './bookmarks.js';
 import { STYLE } from './styles.js';
+import { trackedRun, trackedWrap, type Tracker } from './tracked.js';
 
 interface Format {
   bold?: boolean;
@@ -22,6 +23,11 @@ interface Format {
   linked?: boolean;
   /** Character style of the words, Hyperlink inside a link to the web. */
   style?: string;
+  /**
+   * Inside words a revision added or took away. Word has w:ins and w:del around runs only, never
+   * around a hyperlink, so the change is passed down to each run, as the formatting is.
+   */
+  change?: Change;
 }
 
 /** What runs need besides their nodes: the words of empty cross-references, and which notes are cited already. */
@@ -33,10 +39,12 @@ export interface InlineContext {
   inNote?: boolean;
   /** Anchors a cross-reference of the document points to: only these get a bookmark. */
   referenced: ReadonlySet<string>;
+  /** In the marked version of a revision: the author, date and ids of its changes. */
+  tracker?: Tracker;
 }
 
-export function inlineContext(locale: LocaleData, referenced: ReadonlySet<string>): InlineContext {
-  return { locale, cited: new Set(), referenced };
+export function inlineContext(locale: LocaleData, referenced: ReadonlySet<string>, tracker?: Tracker): InlineContext {
+  return { locale, cited: new Set(), referenced, ...(tracker ? { tracker } : {}) };
 }
 
 /**
@@ -76,14 +84,19 @@ function link(url: string, children: ParagraphChild[], format: Format): Paragrap
  * links to: a bookmark inside footnotes.xml is not one Word's links can reach
  * from the body in every version, the citation is.
  */
-function footnoteRuns(node: FootnoteRef, context: InlineContext | undefined): ParagraphChild[] {
+function footnoteRuns(node: FootnoteRef, context: InlineContext | undefined, format: Format): ParagraphChild[] {
   const note = node.footnote;
   if (!note || note.number === 0) throw new Error(`DOCX writer: footnote reference ^${node.id} has no note`);
   if (!context || context.inNote || context.cited.has(note.number)) {
-    return [new TextRun({ text: String(note.number), style: STYLE.footnoteReference })];
+    return [run({ text: String(note.number), style: STYLE.footnoteReference }, format, context)];
   }
   context.cited.add(note.number);
-  return bookmarked(note.anchor, [new FootnoteReferenceRun(note.number)], context);
+  return bookmarked(note.anchor, [trackedWrap(new FootnoteReferenceRun(note.number), format.change, context.tracker)], context);
+}
+
+/** A run in the formatting of the nodes above it, inserted or deleted when they are. */
+function run(options: IRunOptions, format: Format, context: InlineContext | undefined): ParagraphChild {
+  return trackedRun(options, format.change, context?.tracker);
 }
 
 export function inlineRuns(nodes: readonly Inline[], context?: InlineContext, format: Format = {}): ParagraphChild[] {
@@ -93,12 +106,16 @@ export function inlineRuns(nodes: readonly Inline[], context?: InlineContext, fo
     switch (node.type) {
       case 'text':
         runs.push(
-          new TextRun({
-            ...(node.value.includes('\u2011') ? { children: noBreakHyphens(node.value) } : { text: node.value }),
-            bold: format.bold,
-            italics: format.italics,
-            style: format.style,
-          }),
+          run(
+            {
+              ...(node.value.includes('\u2011') ? { children: noBreakHyphens(node.value) } : { text: node.value }),
+              bold: format.bold,
+              italics: format.italics,
+              style: format.style,
+            },
+            format,
+            context,
+          ),
         );
         break;
       case 'emphasis':
@@ -114,10 +131,10 @@ export function inlineRuns(nodes: readonly Inline[], context?: InlineContext, fo
         // A draft has no page at ITU: its words in the text's own style, not a hyperlink.
         runs.push(
           ...(node.url === undefined
-            ? [new TextRun({ children: unbroken(node.text), bold: format.bold, italics: format.italics, style: format.style })]
+            ? [run({ children: unbroken(node.text), bold: format.bold, italics: format.italics, style: format.style }, format, context)]
             : link(
                 node.url,
-                [new TextRun({ children: unbroken(node.text), bold: format.bold, italics: format.italics, style: STYLE.hyperlink })],
+                [run({ children: unbroken(node.text), bold: format.bold, italics: format.italics, style: STYLE.hyperlink }, format, context)],
                 format,
               )),
         );
@@ -127,7 +144,7 @@ export function inlineRuns(nodes: readonly Inline[], context?: InlineContext, fo
         runs.push(...inlineRuns(node.children, context, format));
         break;
       case 'footnote-ref':
-        runs.push(...footnoteRuns(node, context));
+        runs.push(...footnoteRuns(node, context, format));
         break;
       case 'xref': {
         const target = node.target;
@@ -136,16 +153,19 @@ export function inlineRuns(nodes: readonly Inline[], context?: InlineContext, fo
         const words =
           node.children.length > 0
             ? inlineRuns(node.children, context, { ...format, linked: true })
-            : [new TextRun({ text: referenceText(target, context.locale), bold: format.bold, italics: format.italics, style: format.style })];
+            : [run({ text: referenceText(target, context.locale), bold: format.bold, italics: format.italics, style: format.style }, format, context)];
         runs.push(...(format.linked ? words : [new InternalHyperlink({ anchor: bookmarkName(target.anchor), children: words })]));
         break;
       }
       case 'break':
-        runs.push(new TextRun({ break: 1 }));
+        runs.push(run({ break: 1 }, format, context));
         break;
       case 'ins':
+        runs.push(...inlineRuns(node.children, context, { ...format, change: 'inserted' }));
+        break;
       case 'del':
-        throw new Error('DOCX writer: tracked changes are not written yet');
+        runs.push(...inlineRuns(node.children, context, { ...format, change: 'deleted' }));
+        break;
       default: {
         const unhandled: never = node;
         throw new Error(`DOCX writer: no rule for inline ${(unhandled as Inline).type}`);

@@ -84,7 +84,9 @@ function renameRandomIds(files: PackageFiles): void {
  * as the process, so a document made after another (a batch, a watch rebuild)
  * would get other numbers. They are numbered again here in the order of the
  * package, each unique in it as Word wants: a bookmark by its start, its end
- * taking the same number.
+ * taking the same number. The tracked changes of a revision (w:ins, w:del)
+ * share the bookmarks' numbers, so that no two annotations of the package have
+ * one id, whatever reader takes ids as one space.
  */
 function renumberCounters(files: PackageFiles): void {
   let drawings = 0;
@@ -101,6 +103,7 @@ function renumberCounters(files: PackageFiles): void {
       const number = bookmarks.get(id);
       return number === undefined ? match : `${head}${number}"`;
     });
+    fixed = fixed.replace(/(<w:(?:ins|del)\b[^>]*?\bw:id=")(-?\d+)"/g, (_match, head: string) => `${head}${++marks}"`);
     fixed = fixed.replace(/(<wp:docPr\b[^>]*?\bid=")(\d+)"/g, (_match, head: string) => `${head}${++drawings}"`);
     if (fixed !== xml) files.set(path, fixed);
   }

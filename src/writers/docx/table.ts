@@ -1,8 +1,8 @@
 // A table of the author's: its caption above it ("Table 1 – Title"), then a
 // Word table as wide as the text, in the standards annex's type and borders,
 // its header row repeated on every page and no row split across two.
-import { AlignmentType, Paragraph, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
-import type { Alignment, Inline, Table as TableBlock, TableCell as Cell } from '../../model/document.js';
+import { AlignmentType, Paragraph, TableCell, TableRow, WidthType, type FileChild, type ParagraphChild } from 'docx';
+import type { Alignment, Change, Inline, Table as TableBlock, TableCell as Cell } from '../../model/document.js';
 import { referenceText, tableCaption } from '../../locale/body.js';
 import { plainWords } from '../../model/plain-text.js';
 import type { LocaleData } from '../../locale/locale.js';
@@ -11,6 +11,7 @@ import { bookmarked, inlineRuns } from './inlines.js';
 import { twips, type Layout } from './layout.js';
 import { ruledTable } from './ruled-table.js';
 import { STYLE } from './styles.js';
+import { revisionMark, trackedParagraph, trackedRun, type Tracker } from './tracked.js';
 
 const ALIGN = {
   left: AlignmentType.LEFT,
@@ -92,28 +93,35 @@ export function tableChildren(table: TableBlock, context: BodyContext): FileChil
       margins: { top: padding, bottom: padding, left: padding, right: padding },
       children: [new Paragraph({ style, alignment: align(table.align[i], rtl), children: content ? inlineRuns(content.children, context.inline) : [] })],
     });
-  const row = (cells: readonly Cell[], style: string, head: boolean) =>
+  // A row added or taken away is marked as one, its words too; the paragraph mark that ends a cell cannot be.
+  const tracker = context.inline.tracker;
+  const row = (cells: readonly Cell[], style: string, head: boolean, change: Change | undefined) =>
     new TableRow({
       // Word repeats a header row only when it is the table's first; docx writes `false` as an explicit "off".
       ...(head ? { tableHeader: true } : {}),
       cantSplit: true,
+      ...revisionMark(change, tracker),
       children: Array.from({ length: columns }, (_, i) => cell(cells[i], i, style)),
     });
   const children: FileChild[] = [];
   if (table.title) {
     const words = tableCaption(table.number, context.locale);
-    const runs = [...textRuns(words.before), ...inlineRuns(table.title, context.inline), ...textRuns(words.after)];
-    children.push(new Paragraph({ style: STYLE.tableTitle, children: bookmarked(table.id, runs, context.inline) }));
+    const runs = [
+      ...textRuns(words.before, table.change, tracker),
+      ...inlineRuns(table.title, context.inline),
+      ...textRuns(words.after, table.change, tracker),
+    ];
+    const ending = words.after === '' ? table.title : undefined;
+    children.push(trackedParagraph({ style: STYLE.tableTitle, children: bookmarked(table.id, runs, context.inline) }, table.change, tracker, ending));
   }
-  children.push(
-    ruledTable(widths, [row(table.head, STYLE.tableHead, true), ...table.rows.map((cells) => row(cells, STYLE.tableText, false))], context.layout, rtl),
-  );
+  const rows = table.rows.map((cells, r) => row(cells, STYLE.tableText, false, table.rowChanges?.[r] ?? table.change));
+  children.push(ruledTable(widths, [row(table.head, STYLE.tableHead, true, table.change), ...rows], context.layout, rtl));
   return children;
 }
 
-/** Locale words around a caption's author's words; none for an empty side. */
-export function textRuns(text: string): TextRun[] {
-  return text === '' ? [] : [new TextRun(text)];
+/** Locale words around a caption's author's words; none for an empty side. Added or taken away with their caption. */
+export function textRuns(text: string, change?: Change, tracker?: Tracker): ParagraphChild[] {
+  return text === '' ? [] : [trackedRun({ text }, change, tracker)];
 }
 
 function align(alignment: Alignment | undefined, rtl: boolean) {
