@@ -200,6 +200,12 @@ export async function renderEach(planned: PlannedOutput[], options: BuildOptions
     const rendered: Rendered[] = [];
     const failed: FailedOutput[] = [];
     results.forEach((r, i) => (r.status === 'fulfilled' ? rendered.push(r.value) : failed.push({ path: planned[i]!.path, error: r.reason })));
+    // An entry points the index at a document's outputs: with none of them written, it would point at nothing.
+    const entries = new Set(planned.filter((p) => p.format === ENTRY_FORMAT).map((p) => p.path));
+    const outputs = new Set(planned.filter((p) => p.format !== ENTRY_FORMAT).map((p) => p.path));
+    if (outputs.size > 0 && failed.filter((f) => outputs.has(f.path)).length === outputs.size) {
+      return { rendered: rendered.filter((r) => !entries.has(r.path)), failed, warnings };
+    }
     return { rendered, failed, warnings };
   } finally {
     if (!options.resources) await resources.close();

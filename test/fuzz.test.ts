@@ -139,6 +139,11 @@ function outputProblems(path: string, content: string | Uint8Array | null, docum
     const found = calendarEvents(text).length;
     return found === expected ? [] : [`${found} events in the calendar, ${expected} in the document`];
   }
+  if (path.endsWith('.meta.json')) {
+    // The index reads it back: it must parse, and give the title as the document has it.
+    const entry = JSON.parse(text) as { title?: unknown };
+    return entry.title === document.meta.title ? [] : ['an entry whose title is not the document\'s'];
+  }
   if (path.endsWith('.csv')) {
     const rows = csvRows(text);
     if (rows.some((r) => r.length !== 5)) return ['a row without its five fields'];
@@ -184,7 +189,9 @@ describe('a source mangled by random edits', () => {
         expect(document).toBeDefined();
         const { rendered, failed } = await renderEach(planned, options);
         expect(failed.map((f) => String((f.error as Error)?.stack ?? f.error))).toEqual([]);
-        expect(rendered).toHaveLength(options.formats.length);
+        // Every format asked for, and the document's entry for the index.
+        expect(rendered).toHaveLength(planned.length);
+        expect(planned.map((p) => p.format).sort()).toEqual([...options.formats, 'meta'].sort());
         for (const { path: output, content } of rendered) expect(outputProblems(output, content, document), output).toEqual([]);
         if (outcomes.built % printEvery === 0) writeFileSync(join(toPrint, `${outcomes.built}.md`), bytes);
         outcomes.built++;

@@ -112,6 +112,7 @@ describe('issuing a document and building its revision', () => {
       'C19-31-Rev1-E-changes.html',
       'C19-31-Rev1-E-changes.pdf',
       'C19-31-Rev1-E.html',
+      'C19-31-Rev1-E.meta.json',
       'C19-31-Rev1-E.pdf',
     ]);
     const clean = html(join(out(), 'C19-31-Rev1-E.html'));
@@ -280,7 +281,7 @@ describe('refused revisions', () => {
     const run = runCli(['build', 'source', '--out', 'out', '-f', 'html'], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/warning: there is no issued folder of issued documents, so this revision has no marked version \(C19-31-Rev1-E-changes\.\*\).*\[revision-unissued\]/);
-    expect(readdirSync(join(dir, 'out'))).toEqual(['C19-31-Rev1-E.html']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['C19-31-Rev1-E.html', 'C19-31-Rev1-E.meta.json']);
   });
 });
 
@@ -318,7 +319,14 @@ describe('a revision of an original with a translation', () => {
     // Each language's revision is marked against its own issue: the English words changed, the French not yet translated.
     const build = runCli(['build', 'source', '--out', 'out', '-f', 'html', '--quiet'], { cwd: dir });
     expect(build.status).toBe(0);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['C18-70-Rev1-E-changes.html', 'C18-70-Rev1-E.html', 'C18-70-Rev1-F-changes.html', 'C18-70-Rev1-F.html']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([
+      'C18-70-Rev1-E-changes.html',
+      'C18-70-Rev1-E.html',
+      'C18-70-Rev1-E.meta.json',
+      'C18-70-Rev1-F-changes.html',
+      'C18-70-Rev1-F.html',
+      'C18-70-Rev1-F.meta.json',
+    ]);
     const english = html(join(dir, 'out', 'C18-70-Rev1-E-changes.html'));
     expect(selectAll('del', english).map(text)).toEqual(['12']);
     expect(selectAll('ins', english).map(text)).toEqual(['14']);

@@ -52,7 +52,7 @@ beforeAll(() => {
   out = scratch();
   const run = runCli(['build', join(dir, 'source'), '--out', out, '--format', 'pdf', '--quiet']);
   expect(run.status, run.stderr).toBe(0);
-  expect(readdirSync(out).sort()).toEqual(['C17-94-E.pdf', 'C17-95-E.pdf']);
+  expect(readdirSync(out).sort()).toEqual(['C17-94-E.meta.json', 'C17-94-E.pdf', 'C17-95-E.meta.json', 'C17-95-E.pdf']);
 }, 180_000);
 
 describe('words longer than a line', () => {
