@@ -4,8 +4,9 @@
 // DOCX of the revision and of the issued version; python-docx opens the file; the package's XML
 // shows what Word insists on (deleted words in w:delText, never w:t).
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSources } from '../src/pipeline.js';
 import { formatMessages } from '../src/diagnostics/report.js';
@@ -23,8 +24,8 @@ const READER = join(ROOT, 'test', 'helpers', 'tracked-changes.py');
 
 // The revision marks of the package as python-docx and lxml read them: for each w:ins and w:del, its
 // author, date, id and the text elements inside (w:t or w:delText); for each paragraph of the body and
-// the notes, its words and whether it holds a mark (its paragraph mark's included); for each table row,
-// its words and its row mark. Opening the file with python-docx is itself a check.
+// the notes, its words, whether it holds a mark (its paragraph mark's included) and its list level; for
+// each table row, its words and its row mark. Opening the file with python-docx is itself a check.
 const READ_MARKS = String.raw`
 import sys, json, zipfile, docx
 from lxml import etree
@@ -44,7 +45,9 @@ def mark(el):
 
 def paragraph(p):
     rpr = p.find(W + 'pPr/' + W + 'rPr')
+    level = p.find(W + 'pPr/' + W + 'numPr/' + W + 'ilvl')
     return {'words': words(p), 'marked': p.find('.//' + W + 'ins') is not None or p.find('.//' + W + 'del') is not None,
+            'listLevel': None if level is None else int(level.get(W + 'val')),
             'paragraphMark': None if rpr is None else next((m.tag[len(W):] for m in rpr if m.tag in (W + 'ins', W + 'del')), None),
             'unmarkedWords': ''.join(t.text or '' for t in p.iter(W + 't') if not any(a.tag in (W + 'ins', W + 'del') for a in t.iterancestors()))}
 
@@ -78,6 +81,8 @@ interface Mark {
 interface MarkedParagraph {
   words: string;
   marked: boolean;
+  /** The paragraph's level in Word's list (w:numPr/w:ilvl): 0 a section, 1 its paragraphs (2.1), ...; null for none. */
+  listLevel: number | null;
   paragraphMark: 'ins' | 'del' | null;
   unmarkedWords: string;
 }
@@ -117,16 +122,16 @@ async function docx(document: CouncilDocument): Promise<Uint8Array> {
 const LOCALE = loadLocale(TEMPLATES, 'en');
 
 /**
- * The body from its first section to the standards annex, each paragraph's number left out. Page 1
- * says which version the file is ("Revision 1 to"); the numbers and the standards annex are made
- * by the tool and are the revision's: they are compared apart.
+ * The body from its first section to the standards annex, numbers included. Page 1 says which
+ * version the file is ("Revision 1 to"), and the standards annex is made by the tool from the
+ * revision's citations, under the revision's annex number: they are left out.
  */
 function authorsWords(body: Block[]): Block[] {
   const from = body.findIndex((b) => typeof b === 'string' && b.startsWith('1.\t'));
   const to = body.indexOf(LOCALE.annex.title) - 1;
   expect(from).toBeGreaterThan(0);
   expect(to).toBeGreaterThan(from);
-  return body.slice(from, to).map((b) => (typeof b === 'string' ? b.replace(/^\d+(\.\d+)*\.?\t/, '') : b));
+  return body.slice(from, to);
 }
 
 const paragraphs = (body: Block[]) => body.filter((b): b is string => typeof b === 'string');
@@ -191,7 +196,7 @@ describe.each(DOCUMENTS)('the DOCX with tracked changes of %s(Rev.1)', (name) =>
     expect(authorsWords(revision.body)).not.toEqual(authorsWords(reading('as-is', name, 'issued').body));
   });
 
-  it('with every change rejected, has the issued words, the summary and the notes included', () => {
+  it('with every change rejected, has the issued words and numbers, the summary and the notes included', () => {
     const rejected = reading('reject', name, 'marked');
     const issued = reading('as-is', name, 'issued');
     expect(box(rejected)).toEqual(box(issued));
@@ -218,31 +223,35 @@ describe.each(DOCUMENTS)('the DOCX with tracked changes of %s(Rev.1)', (name) =>
 });
 
 describe('C19/35(Rev.1): a word changed, a sentence deleted, a paragraph inserted before others, a cell and a note changed', () => {
-  it('prints the revision\'s numbers unmarked, and a deleted paragraph\'s issued number inside its deletion', () => {
-    const asIs = paragraphs(reading('as-is', 'C19-35', 'marked').body);
-    const rejected = paragraphs(reading('reject', 'C19-35', 'marked').body);
+  it('numbers its paragraphs as Word lists, so that accepting or rejecting renumbers those after a change', () => {
+    const decided = (mode: Reading['mode']) => paragraphs(reading(mode, 'C19-35', 'marked').body);
     // Inserted as 2.1, it moved "The platform was moved ..." from 2.1 to 2.2; the issued 1.3 was deleted.
-    expect(asIs).toContain('2.2\tThe platform was moved to a new provider in the third quarter of 2018.');
-    expect(rejected).toContain('2.2\tThe platform was moved to a new provider in the third quarter of 2018.');
-    expect(rejected).toContain('1.3\tEach course ends with an assessment, and participants who pass it receive a certificate.');
-    expect(paragraphs(reading('accept', 'C19-35', 'marked').body).some((p) => p.startsWith('1.3\t'))).toBe(false);
+    const moved = 'The platform was moved to a new provider in the third quarter of 2018.';
+    const deleted = 'Each course ends with an assessment, and participants who pass it receive a certificate.';
+    expect(decided('as-is')).toEqual(expect.arrayContaining([`2.2\t${moved}`, `1.3\t${deleted}`]));
+    expect(decided('accept')).toContain(`2.2\t${moved}`);
+    expect(decided('accept').some((p) => p.includes(deleted))).toBe(false);
+    expect(decided('reject')).toEqual(expect.arrayContaining([`2.1\t${moved}`, `1.3\t${deleted}`]));
+    expect(decided('reject').some((p) => p.includes('The platform now runs'))).toBe(false);
   });
 
-  it('marks a paragraph added or taken away with its paragraph mark and number, and leaves the paragraphs after it unmarked', () => {
+  it('marks a paragraph added or taken away with its paragraph mark, its number with it, and leaves the paragraphs after it unmarked', () => {
     const paragraph = (start: string) => {
       const found = marks['C19-35'].body.filter((p) => p.words.includes(start));
       expect(found).toHaveLength(1);
       return found[0]!;
     };
     const inserted = paragraph('The platform now runs on servers');
-    expect(inserted).toMatchObject({ words: '2.1The platform now runs on servers in two data centres, so that a failure of one does not stop the courses.', paragraphMark: 'ins', unmarkedWords: '' });
+    // No number is typed: Word counts it, and the paragraph mark that goes takes it along.
+    expect(inserted).toMatchObject({ words: 'The platform now runs on servers in two data centres, so that a failure of one does not stop the courses.', paragraphMark: 'ins', unmarkedWords: '', listLevel: 1 });
     const deleted = paragraph('Each course ends with an assessment');
-    expect(deleted).toMatchObject({ words: '1.3Each course ends with an assessment, and participants who pass it receive a certificate.', paragraphMark: 'del', unmarkedWords: '' });
+    expect(deleted).toMatchObject({ words: 'Each course ends with an assessment, and participants who pass it receive a certificate.', paragraphMark: 'del', unmarkedWords: '', listLevel: 1 });
     const item = paragraph('numbering and addressing');
     expect(item).toMatchObject({ paragraphMark: 'del', unmarkedWords: '' });
     for (const after of ['The platform was moved', 'The number of registered users', 'Courses are grouped by subject', 'Plans for 2019']) {
       expect(paragraph(after)).toMatchObject({ marked: false, paragraphMark: null });
     }
+    expect(paragraph('Plans for 2019').listLevel).toBe(0);
     // A word changed inside a kept paragraph: the paragraph is kept, its mark too.
     expect(paragraph('courses in 2018, in four')).toMatchObject({ marked: true, paragraphMark: null });
     const words = marks['C19-35'].marks.body.filter((m) => m.where === 'p').map((m) => `${m.kind} ${m.text.trim()}`);
@@ -274,15 +283,17 @@ describe('C19/36(Rev.1): a section with a table, a figure and a note deleted, an
   const paragraph = (words: string) => body().find((p) => p.words === words);
 
   it('deletes the section whole: its heading, paragraphs, table rows, picture and caption, and the citation of its note', () => {
-    expect(paragraph('2.Regional courses')).toMatchObject({ paragraphMark: 'del', unmarkedWords: '' });
+    expect(paragraph('Regional courses')).toMatchObject({ paragraphMark: 'del', unmarkedWords: '', listLevel: 0 });
     expect(paragraph('Table 1 – Participants in the regional courses')).toMatchObject({ unmarkedWords: '' });
     const rows = marks['C19-36'].rows.filter((r) => ['City', 'Bangkok', 'Moscow'].includes(r.words[0]!));
     expect(rows.map((r) => r.rowMark)).toEqual(['del', 'del', 'del']);
     const deleted = marks['C19-36'].marks.body.filter((m) => m.kind === 'del');
     expect(deleted.filter((m) => m.drawings > 0)).toHaveLength(1);
     expect(deleted.flatMap((m) => m.noteCitations)).toHaveLength(1);
-    // After it, the next section is numbered as in the revision, unmarked.
-    expect(paragraph('2.Conclusions')).toMatchObject({ paragraphMark: null });
+    // After it, the next section is unmarked: Word numbers it 3 with the deleted section shown, 2 without.
+    expect(paragraph('Conclusions')).toMatchObject({ paragraphMark: null, unmarkedWords: 'Conclusions', listLevel: 0 });
+    expect(paragraphs(reading('accept', 'C19-36', 'marked').body)).toContain('2.\tConclusions');
+    expect(paragraphs(reading('reject', 'C19-36', 'marked').body)).toContain('3.\tConclusions');
   });
 
   it('inserts the annex whole, and prints the standards annex after it with the revision\'s number', () => {
@@ -291,5 +302,30 @@ describe('C19/36(Rev.1): a section with a table, a figure and a note deleted, an
     expect(paragraph('ANNEX 2')).toMatchObject({ marked: false });
     const inserted = marks['C19-36'].marks.body.filter((m) => m.kind === 'ins');
     expect(inserted.flatMap((m) => m.noteCitations)).toHaveLength(1);
+  });
+});
+
+describe('a revision whose numbers LibreOffice could not give back from a list', () => {
+  /** The body's XML of the marked DOCX of C19/35 against its revision 1 edited by `edit`. */
+  async function markedXml(edit: (text: string) => string): Promise<string> {
+    const folder = scratch('council-docs-changes-');
+    copyFileSync(join(FIXTURES, 'standards.yaml'), join(folder, 'standards.yaml'));
+    writeFileSync(join(folder, 'C19-35-rev1.md'), edit(readFileSync(join(FIXTURES, 'C19-35-rev1.md'), 'utf8')));
+    const issued = await read(join(FIXTURES, 'C19-35.md'));
+    const revision = await read(join(folder, 'C19-35-rev1.md'));
+    const marked = markChanges(issued, revision, { base: documentNumber(issued.meta, LOCALE), author: LOCALE.changes.author, date: revision.meta.date });
+    return strFromU8(unzipSync(await docx(marked))['word/document.xml']!);
+  }
+
+  it('types the numbers, the revision\'s, when a kept paragraph moved to another level', async () => {
+    const xml = await markedXml((text) => text.replace('\nParticipants came from', '\n#.#.# Participants came from'));
+    expect(xml).not.toContain('<w:numPr>');
+    expect(xml).toMatch(/<w:t[^>]*>1\.1\.1<\/w:t><w:tab\/>/);
+  });
+
+  it('numbers them as a list when only words changed', async () => {
+    const xml = await markedXml((text) => text);
+    expect(xml).toContain('<w:numPr>');
+    expect(xml).not.toMatch(/<w:t[^>]*>1\.1<\/w:t><w:tab\/>/);
   });
 });

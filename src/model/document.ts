@@ -168,6 +168,11 @@ export interface Paragraph extends Located, Labelled, Changeable {
   id?: string;
   /** True when the paragraph continues the previous numbered one without a number of its own. */
   continuation: boolean;
+  /**
+   * In the marked outputs of a revision: the level the issued version had a numbered paragraph at,
+   * when the revision kept its words at another level (2.3.1 made 2.4).
+   */
+  issuedLevel?: number;
   children: Inline[];
 }
 

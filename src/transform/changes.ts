@@ -328,7 +328,11 @@ class Marker {
 
   private block(before: Block, after: Block): Block {
     switch (after.type) {
-      case 'paragraph':
+      case 'paragraph': {
+        const old = before as typeof after;
+        const moved = old.level !== after.level && after.number !== undefined ? { issuedLevel: old.level } : {};
+        return { ...after, ...moved, children: this.inlines(old.children, after.children) };
+      }
       case 'heading':
         return { ...after, children: this.inlines((before as typeof after).children, after.children) };
       case 'list':

@@ -3,7 +3,9 @@
 # Changes" would: starts one headless LibreOffice for every file (it takes seconds to start), opens
 # each, accepts or rejects every tracked change (or leaves them, "as-is"), and prints what the file
 # then says, as JSON: the body in order (a paragraph as its text, a table as its rows of cell texts),
-# the notes, and how many tracked changes LibreOffice found in the file before.
+# the notes, and how many tracked changes LibreOffice found in the file before. A paragraph of a
+# Word list starts with its number as LibreOffice prints it and what follows the number (a tab), so
+# that a number Word counts reads as the same number typed.
 #
 #   tracked-changes.py <profile folder> accept:a.docx reject:a.docx as-is:b.docx ...
 import json
@@ -49,6 +51,18 @@ def table_rows(table):
     return [rows[k] for k in sorted(rows)]
 
 
+# What follows a list's number, by the level's LabelFollowedBy (com.sun.star.text.LabelFollow).
+FOLLOWED_BY = {0: '\t', 1: ' ', 2: '', 3: '\n'}
+
+
+def label(paragraph):
+    number = paragraph.ListLabelString
+    if not number:
+        return ''
+    level = {p.Name: p.Value for p in paragraph.NumberingRules.getByIndex(paragraph.NumberingLevel)}
+    return number + FOLLOWED_BY[level.get('LabelFollowedBy', 0)]
+
+
 def body(text):
     out = []
     items = text.createEnumeration()
@@ -57,7 +71,7 @@ def body(text):
         if item.supportsService('com.sun.star.text.TextTable'):
             out.append({'table': table_rows(item)})
         else:
-            out.append(item.getString())
+            out.append(label(item) + item.getString())
     return out
 
 

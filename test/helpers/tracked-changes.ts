@@ -29,6 +29,15 @@ def redlines(doc):
         count += 1
     return count
 
+# A paragraph of a Word list: its number as printed, and what follows it (LabelFollowedBy: tab, space, nothing, new line).
+FOLLOWED_BY = {0: '\t', 1: ' ', 2: '', 3: '\n'}
+
+def label(paragraph):
+    if not paragraph.ListLabelString:
+        return ''
+    level = {p.Name: p.Value for p in paragraph.NumberingRules.getByIndex(paragraph.NumberingLevel)}
+    return paragraph.ListLabelString + FOLLOWED_BY[level.get('LabelFollowedBy', 0)]
+
 desktop = None
 try:
     local = uno.getComponentContext()
@@ -58,7 +67,7 @@ try:
                 for row in part.getDataArray():
                     texts.append(' | '.join(str(cell) for cell in row))
             else:
-                texts.append(part.String)
+                texts.append(label(part) + part.String)
         results.append({'tracked': tracked, 'left': redlines(doc), 'texts': texts})
         doc.close(True)
     print(json.dumps(results))
@@ -79,7 +88,7 @@ export interface OfficeReading {
   tracked: number;
   /** How many are left after deciding them (0 once all are accepted or rejected). */
   left: number;
-  /** The body's paragraphs, and each table as one line a row, cells joined by " | ". */
+  /** The body's paragraphs, a list's number and the tab after it first, and each table as one line a row, cells joined by " | ". */
   texts: string[];
 }
 

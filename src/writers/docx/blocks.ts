@@ -1,8 +1,9 @@
 // Sections, annexes and their blocks → paragraphs and tables. Numbers and
 // bullets are typed into the text, followed by a tab, as ITU documents have
 // them: they survive copy and paste, and paragraphs are cited by them ("see
-// 1.7"). Word's own list numbering would renumber them on every edit.
-import { Paragraph, Tab, type FileChild } from 'docx';
+// 1.7"). Word's own list numbering would renumber them on every edit, which
+// only the marked version of a revision wants (see numbering.ts).
+import { Paragraph, Tab, type FileChild, type IParagraphOptions } from 'docx';
 import type { Annex, Block, BulletList, Change, Event, Heading, Inline, ListItem, Section } from '../../model/document.js';
 import { annexLabel } from '../../locale/body.js';
 import { eventItemText } from '../../locale/events.js';
@@ -10,6 +11,7 @@ import type { LocaleData } from '../../locale/locale.js';
 import { figureParagraphs } from './figure.js';
 import { bookmarked, inlineRuns, type InlineContext } from './inlines.js';
 import type { Layout } from './layout.js';
+import type { WordList } from './numbering.js';
 import { LIST_LEVELS, numberHang, STYLE } from './styles.js';
 import { tableChildren } from './table.js';
 import { trackedParagraph, trackedRun } from './tracked.js';
@@ -21,15 +23,31 @@ export interface BodyContext {
   /** The document's events, where an item that lists one finds its words. */
   events: readonly Event[];
   inline: InlineContext;
+  /** In the marked version of a revision: the Word list that numbers this section or annex. */
+  list?: WordList;
 }
 
 /**
  * A number or bullet and the tab after it, which takes the text to its indent. A paragraph added
- * or taken away whole takes its number with it; a kept one prints the revision's number unmarked,
- * since a number that changed only by renumbering is no change of the text.
+ * or taken away whole takes its number with it; a kept one prints its number unmarked, since a
+ * number that changed only by renumbering is no change of the text.
  */
 function marker(text: string, change: Change | undefined, context: BodyContext) {
   return trackedRun({ children: [text, new Tab()] }, change, context.inline.tracker);
+}
+
+/**
+ * A number: typed before the runs, or, in a Word list, counted by Word at `level` (0 for a
+ * section's heading), the list printing the tab after it.
+ */
+function numbered(
+  number: string,
+  level: number,
+  change: Change | undefined,
+  context: BodyContext,
+): { runs: ReturnType<typeof marker>[]; numbering?: IParagraphOptions['numbering'] } {
+  const { list } = context;
+  return list ? { runs: [], numbering: { ...list, level } } : { runs: [marker(number, change, context)] };
 }
 
 function itemRuns(item: ListItem, context: BodyContext) {
@@ -87,9 +105,10 @@ function blockChildren(block: Block, context: BodyContext, sectionParts: number)
       const hang = numberHang(context.layout, block.level + sectionParts);
       const runs = inlineRuns(block.children, context.inline);
       if (block.number === undefined) return [paragraph({ indent: { left: hang }, children: runs }, block.change, context, block.children)];
-      const numbered = [marker(block.number, block.change, context), ...runs];
-      const children = block.id ? bookmarked(block.id, numbered, context.inline) : numbered;
-      return [paragraph({ indent: { left: hang, hanging: hang }, children }, block.change, context, block.children)];
+      const number = numbered(block.number, block.level + sectionParts - 1, block.change, context);
+      const withNumber = [...number.runs, ...runs];
+      const children = block.id ? bookmarked(block.id, withNumber, context.inline) : withNumber;
+      return [paragraph({ indent: { left: hang, hanging: hang }, numbering: number.numbering, children }, block.change, context, block.children)];
     }
     case 'list':
       return listParagraphs(block, context);
@@ -107,11 +126,13 @@ function blockChildren(block: Block, context: BodyContext, sectionParts: number)
 }
 
 export function sectionParagraphs(section: Section, context: BodyContext): FileChild[] {
+  const number = numbered(`${section.number}.`, 0, section.change, context);
   return [
     paragraph(
       {
         style: STYLE.heading1,
-        children: bookmarked(section.id, [marker(`${section.number}.`, section.change, context), ...inlineRuns(section.title, context.inline)], context.inline),
+        numbering: number.numbering,
+        children: bookmarked(section.id, [...number.runs, ...inlineRuns(section.title, context.inline)], context.inline),
       },
       section.change,
       context,

@@ -12,10 +12,11 @@ import { inlineContext, inlineRuns, type InlineContext } from './inlines.js';
 import { plainWords } from '../../model/plain-text.js';
 import { inlineNodes } from '../../model/walk.js';
 import { loadLayout } from './layout.js';
+import { numberingOptions, wordLists } from './numbering.js';
 import { buildTime, zipPackage, type PackageFiles } from './package.js';
 import { pageProperties } from './page.js';
 import { documentStyles, STYLE, textIndent } from './styles.js';
-import { placeParagraphMarks, trackedParagraph, Tracker } from './tracked.js';
+import { placeParagraphMarks, restoresListNumber, trackedParagraph, Tracker } from './tracked.js';
 
 export async function writeDocx(document: CouncilDocument, options: WriteOptions): Promise<Uint8Array> {
   const { labels, settings, locale } = options;
@@ -24,18 +25,27 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
   const time = buildTime(document.meta.date);
   // Only what a cross-reference points to gets a bookmark.
   const referenced = new Set(inlineNodes(document).flatMap((node) => (node.type === 'xref' && node.target ? [node.target.anchor] : [])));
-  const inline = inlineContext(locale, referenced, Tracker.of(document.changes));
-  const body: BodyContext = { layout, locale, events: document.events, inline };
-  // Made first: the text's citations, made next, are what the notes are numbered by, not the order of this list.
-  const children = placeParagraphMarks(
-    [
-      ...firstPage(document, labels, settings, layout, inline, recordView(document.meta, document.sections, locale)),
-      ...document.sections.flatMap((section) => sectionParagraphs(section, body)),
-      ...document.annexes.flatMap((annex) => annexParagraphs(annex, body)),
-      ...annexChildren(standardsAnnex(document, options), layout, rtl),
-    ],
-    inline.tracker,
-  );
+  const write = (lists: ReturnType<typeof wordLists>) => {
+    const inline = inlineContext(locale, referenced, Tracker.of(document.changes));
+    const body: BodyContext = { layout, locale, events: document.events, inline };
+    // Made first: the text's citations, made next, are what the notes are numbered by, not the order of this list.
+    const children = placeParagraphMarks(
+      [
+        ...firstPage(document, labels, settings, layout, inline, recordView(document.meta, document.sections, locale)),
+        ...document.sections.flatMap((section) => sectionParagraphs(section, { ...body, list: lists?.sections })),
+        ...document.annexes.flatMap((annex, a) => annexParagraphs(annex, { ...body, list: lists?.annex(a) })),
+        ...annexChildren(standardsAnnex(document, options), layout, rtl),
+      ],
+      inline.tracker,
+    );
+    return { inline, children, lists };
+  };
+  let written = write(wordLists(document));
+  // A paragraph mark moved to the paragraph before (see placeParagraphMarks) that must give a
+  // paragraph its list number back would have LibreOffice print it at the list's first level:
+  // then the marked version's numbers are typed, as the clean one's.
+  if (written.lists && written.children.some(restoresListNumber)) written = write(undefined);
+  const { inline, children, lists } = written;
   const docx = new Document({
     title: labels.title,
     subject: labels.documentNumber,
@@ -46,6 +56,7 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
     // Tabs typed by an editor land where the text of numbered paragraphs starts.
     defaultTabStop: textIndent(layout),
     styles: documentStyles(layout, document.meta.language, rtl),
+    ...(lists && { numbering: numberingOptions(layout) }),
     footnotes: footnotes(document, { ...inline, inNote: true }),
     sections: [{ ...pageProperties(labels, layout), children }],
   });

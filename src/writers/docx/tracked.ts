@@ -16,6 +16,7 @@ import {
   type ParagraphChild,
   type XmlComponent,
 } from 'docx';
+import { isDeepStrictEqual } from 'node:util';
 import type { Change, Inline, RevisionChanges } from '../../model/document.js';
 
 /** What w:ins and w:del carry (docx's RevisionMark, which it does not export). */
@@ -128,6 +129,29 @@ function propertiesOf(paragraph: Paragraph): ParagraphProperties {
 }
 
 /**
+ * The w:pPrChange that gives a paragraph `restored` back when its change is undone, none when it
+ * has those properties already: LibreOffice (7.4) restores a list number from w:pPrChange at the
+ * list's first level, so that one written where nothing changes would turn 2.4 into 3.
+ */
+function restoring(current: ParagraphProperties, restored: ParagraphProperties, tracker: Tracker): Pick<IParagraphOptions, 'revision'> {
+  // Through JSON, so that a property set to undefined is one not set.
+  const same = isDeepStrictEqual(JSON.parse(JSON.stringify(current)), JSON.parse(JSON.stringify(restored)));
+  return same ? {} : { revision: { ...tracker.mark(), ...restored } };
+}
+
+/**
+ * Deleted paragraphs that rejecting gives their list number back through w:pPrChange, which
+ * LibreOffice prints at the list's first level (3. for 2.4). An inserted run's kept paragraph
+ * is no such case: rejecting joins it with the run's last paragraph, and LibreOffice keeps the
+ * first paragraph's properties, its number with them.
+ */
+const restoringListNumber = new WeakSet<FileChild>();
+
+export function restoresListNumber(child: FileChild): boolean {
+  return restoringListNumber.has(child);
+}
+
+/**
  * Where the paragraph marks of added or deleted paragraphs go. On each paragraph itself (ECMA-376
  * 17.13.5.15 and .20) is what Word reads best; LibreOffice (7.4) then gets two shapes wrong: it
  * cannot take away a paragraph right before a table or at the end of the text, leaving an empty
@@ -136,8 +160,8 @@ function propertiesOf(paragraph: Paragraph): ParagraphProperties {
  * goes on the mark of the paragraph before, as Word itself records a paragraph typed after
  * another: the kept paragraph's mark is the one inserted or deleted, and the last paragraph of the
  * run holds the kept one's properties where accepting or rejecting gives it the kept paragraph's
- * words, with its own in w:pPrChange (so rejecting an insertion, or accepting a deletion, leaves
- * the kept paragraph as it was).
+ * words, with its own in w:pPrChange where they differ (so rejecting an insertion, or accepting a
+ * deletion, leaves the kept paragraph as it was).
  */
 export function placeParagraphMarks(children: readonly FileChild[], tracker: Tracker | undefined): FileChild[] {
   const out = [...children];
@@ -160,8 +184,9 @@ export function placeParagraphMarks(children: readonly FileChild[], tracker: Tra
       const { run: _run, ...endOptions } = end.options;
       out[last] =
         change === 'inserted'
-          ? new Paragraph({ ...endOptions, revision: { ...tracker.mark(), ...propertiesOf(kept) } })
-          : new Paragraph({ ...propertiesOf(kept), children: end.options.children ?? [], revision: { ...tracker.mark(), ...propertiesOf(end) } });
+          ? new Paragraph({ ...endOptions, ...restoring(propertiesOf(end), propertiesOf(kept), tracker) })
+          : new Paragraph({ ...propertiesOf(kept), children: end.options.children ?? [], ...restoring(propertiesOf(kept), propertiesOf(end), tracker) });
+      if (change === 'deleted' && propertiesOf(end).numbering && (out[last] as Paragraph).options.revision) restoringListNumber.add(out[last]!);
     }
     first = last + 1;
   }
