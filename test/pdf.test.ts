@@ -262,7 +262,8 @@ describe('printing', () => {
   });
 
   it('gives up on a browser that hangs while printing, kills it, and says so in one line', async () => {
-    const printer = new Printer({ env: { ...process.env, COUNCIL_DOCS_PDF_TIMEOUT: '2' } });
+    // Long enough for a loaded machine to start Chromium and print the first page within it.
+    const printer = new Printer({ env: { ...process.env, COUNCIL_DOCS_PDF_TIMEOUT: '5' } });
     try {
       await printer.print('<!DOCTYPE html><title>warm</title><p>start the browser</p>');
       const pid = (await printer.pid())!;
@@ -270,9 +271,9 @@ describe('printing', () => {
       process.kill(pid, 'SIGSTOP');
       const started = Date.now();
       await expect(printer.print('<p>never printed</p>')).rejects.toThrow(
-        /^Chromium did not print the document within 2 s and was stopped \(COUNCIL_DOCS_PDF_TIMEOUT sets the limit in seconds\)$/,
+        /^Chromium did not print the document within 5 s and was stopped \(COUNCIL_DOCS_PDF_TIMEOUT sets the limit in seconds\)$/,
       );
-      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(Date.now() - started).toBeLessThan(9_000);
       await printer.close();
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(alive(pid)).toBe(false);
