@@ -88,7 +88,14 @@ function fontconfigStamp(): string {
     join(env('XDG_DATA_HOME', join(home, '.local', 'share')), 'fonts'),
     join(home, '.fonts'),
   ];
-  const times = paths.map((path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? '-');
+  const times = paths.map((path) => {
+    try {
+      return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? '-';
+    } catch {
+      // A folder this user may not look into (a HOME of another user's, as under sudo or setpriv): fontconfig cannot read it either.
+      return '?';
+    }
+  });
   return [process.env['FONTCONFIG_FILE'] ?? '', process.env['FONTCONFIG_PATH'] ?? '', ...times].join('|');
 }
 
