@@ -46,8 +46,9 @@ it('builds a source named twice on the command line once, not as a duplicate of 
   expect(run.stderr).not.toContain('duplicate-document');
   const lines = run.stdout.trim().split('\n');
   expect(lines.filter((l) => l.includes('C17-101.md:'))).toHaveLength(1);
-  expect(lines.at(-1)).toMatch(/^2 documents in \d+\.\d s: 2 files written, 0 unchanged, 0 failed;/);
-  expect(readdirSync(join(dir, 'out')).sort()).toEqual(['C17-101-E.html', 'C17-102-E.html']);
+  // A page and an entry (<name>.meta.json) each.
+  expect(lines.at(-1)).toMatch(/^2 documents in \d+\.\d s: 4 files written, 0 unchanged, 0 failed;/);
+  expect(readdirSync(join(dir, 'out')).sort()).toEqual(['C17-101-E.html', 'C17-101-E.meta.json', 'C17-102-E.html', 'C17-102-E.meta.json']);
 });
 
 it('refuses a document number written with a leading zero, in check as in build', () => {
