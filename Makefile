@@ -63,7 +63,7 @@ node_modules/.installed: package.json package-lock.json
 ESBUILD := $(NODE_BIN)/esbuild --bundle --platform=node --target=node20 --log-level=warning
 dist/.built: node_modules/.installed $(TS_FILES) $(STAMPS)/packages
 	@rm -rf dist.new
-	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs \
+	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs --alias:source-map=./src/startup/without-source-map.ts \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
 	@# fontkit's Unicode data is a file its code reads beside itself (import.meta.url), not an import
 	@# esbuild can bundle: it goes beside the bundle.

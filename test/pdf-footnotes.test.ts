@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSeed, scratch } from './helpers/cli.js';
 import { footnoteDocument, NOTE_WORDS, type FixtureOptions } from './helpers/footnotes.js';
 import { outline, pageCount, type OutlineItem, pageText, pageWords, pdfinfo, qpdfCheck, type Word } from './helpers/pdf.js';
-import type { BrowserProcess } from '../src/writers/pdf/browser-process.js';
+import { BrowserProcess } from '../src/writers/pdf/browser-process.js';
 import { BrowserSession } from '../src/writers/pdf/browser-session.js';
 import { findChromium, Printer } from '../src/writers/pdf/chromium.js';
 import { setPdfDates } from '../src/writers/pdf/dates.js';
@@ -138,8 +138,8 @@ describe('documents without footnotes', () => {
     for (const html of [seed, footnoteDocument({ notes: false })]) {
       // A browser each: a tab's first print is compared (a tab's later prints of the same page differ from it
       // in a few bytes, with or without this step).
-      let browser: BrowserProcess | undefined;
-      const session = await BrowserSession.start(findChromium(), process.env, 60_000, (started) => (browser = started));
+      const browser = new BrowserProcess(findChromium(), process.env);
+      const session = await BrowserSession.start(browser, 60_000);
       try {
         const printed = await session.print(html, 60_000);
         // The print as it was before footnotes: a tab with the page's JavaScript off, the same options.
@@ -150,7 +150,7 @@ describe('documents without footnotes', () => {
         await page.close();
         expect(Buffer.from(setPdfDates(printed.pdf, instant)).equals(Buffer.from(setPdfDates(before, instant)))).toBe(true);
       } finally {
-        await browser?.kill();
+        await browser.kill();
       }
     }
   });

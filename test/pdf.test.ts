@@ -409,6 +409,22 @@ describe('the browser of a build', () => {
     expect(alive(pids[0]!)).toBe(false);
   });
 
+  it('started as the command starts, is stopped when the command line turns out wrong', () => {
+    const dir = scratch();
+    const { executable, log } = wrapper(dir, '/usr/bin/chromium "$@"');
+    const env = { PUPPETEER_EXECUTABLE_PATH: executable };
+    for (const args of [
+      ['build', join(dir, 'no-such-folder'), '--out', join(dir, 'out')],
+      ['build', SOURCE, '--out', join(dir, 'out'), '--format', 'pdf,docs'],
+    ]) {
+      const run = runCli(args, { env });
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/^council-docs: .*(no such file or folder|unknown format "docs")/);
+    }
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    for (const pid of launches(log)) expect(alive(pid)).toBe(false);
+  });
+
   it('of a build killed while it prints goes too, and the next build removes its profile', async () => {
     const dir = scratch('t');
     const { executable, log } = wrapper(dir, '/usr/bin/chromium "$@"');

@@ -1,6 +1,5 @@
 // council-docs: check and build Council documents from Markdown sources.
 // Started by start.ts, from a bundle.
-import { parseArgs } from 'node:util';
 import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, HELP } from './help.js';
 import { shownPath } from '../diagnostics/paths.js';
 import { printable } from '../model/characters.js';
+import { parseCommandLine } from './options.js';
+import { discardEarlyPrinter } from '../writers/pdf/early-printer.js';
 import type { BuildOptions, CheckedSource, PlannedOutput } from '../pipeline.js';
 import type { Format, FormatName } from '../writers/registry.js';
 
@@ -65,21 +66,7 @@ async function watch(sources: string[], options: BuildOptions & { port: number; 
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o', default: 'out' },
-      format: { type: 'string', short: 'f' },
-      templates: { type: 'string', short: 't' },
-      issued: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q', default: false },
-      'keep-going': { type: 'boolean', short: 'k', default: false },
-      port: { type: 'string', short: 'p', default: '8017' },
-      shard: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
   if (values.help || command === 'help' || command === undefined) {
     process.stdout.write(HELP);
@@ -319,17 +306,20 @@ async function buildPlanned(
   return failed.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (cause: unknown) => {
-    // An output that could not be written (a record of align's) is named, with why in words.
-    const output = (cause as { output?: unknown }).output;
-    const message = (typeof output === 'string' ? `${shown(output)} not written: ` : '') + (cause instanceof Error ? cause.message : String(cause));
-    const usage = cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(printable(`council-docs: ${usage ? '' : 'error: '}${message}`) + '\n');
-    if (usage) process.stderr.write('run "council-docs --help" for usage\n');
-    process.exitCode = usage ? EXIT.usage : EXIT.failed;
-  },
-);
+// A browser started for a build that never came to print (a usage error) is stopped.
+main(process.argv.slice(2))
+  .finally(discardEarlyPrinter)
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (cause: unknown) => {
+      // An output that could not be written (a record of align's) is named, with why in words.
+      const output = (cause as { output?: unknown }).output;
+      const message = (typeof output === 'string' ? `${shown(output)} not written: ` : '') + (cause instanceof Error ? cause.message : String(cause));
+      const usage = cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      process.stderr.write(printable(`council-docs: ${usage ? '' : 'error: '}${message}`) + '\n');
+      if (usage) process.stderr.write('run "council-docs --help" for usage\n');
+      process.exitCode = usage ? EXIT.usage : EXIT.failed;
+    },
+  );

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // The `council-docs` command: the bundled program (council-docs.cjs), run
-// with its code cache (see src/startup/cached-bundle.ts).
+// with its code cache (see src/startup/cached-bundle.ts). A build that prints
+// starts its browser first (see src/writers/pdf/early-printer.ts).
 import { join } from 'node:path';
 import { runCachedBundle } from '../startup/cached-bundle.js';
+import { startEarlyPrinter } from '../writers/pdf/early-printer.js';
+import { buildsPdf } from './options.js';
 
+if (buildsPdf(process.argv.slice(2))) startEarlyPrinter(join(import.meta.dirname, 'print-worker.js'));
 runCachedBundle(join(import.meta.dirname, 'council-docs.cjs'), join(import.meta.dirname, 'council-docs.code-cache'));

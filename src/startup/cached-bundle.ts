@@ -16,8 +16,8 @@ function cached(path: string): Buffer | undefined {
   }
 }
 
-/** Runs `bundle`, with its code cache from `cache` when that fits it. */
-export function runCachedBundle(bundle: string, cache: string): void {
+/** Runs `bundle`, with its code cache from `cache` when that fits it; returns what it exports. */
+export function runCachedBundle(bundle: string, cache: string): unknown {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, 'utf8')}\n})`;
   // The bundle uses require(), never import(), for what is left outside it:
   // a script run from cached code has no way to import.
@@ -30,4 +30,5 @@ export function runCachedBundle(bundle: string, cache: string): void {
   if (process.env['COUNCIL_DOCS_WRITE_CODE_CACHE'] === '1') {
     process.once('exit', () => writeFileSync(cache, script.createCachedData()));
   }
+  return module.exports;
 }

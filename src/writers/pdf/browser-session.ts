@@ -2,7 +2,7 @@
 // the browser's process, its tabs, and the prints. Time limits and the words
 // of errors belong to the Printer that asks for prints (chromium.ts).
 import type { Browser } from 'puppeteer-core';
-import { BrowserProcess } from './browser-process.js';
+import type { BrowserProcess } from './browser-process.js';
 import { PipeTransport } from './pipe-transport.js';
 import { PrintTab, type Printed } from './print.js';
 
@@ -22,18 +22,8 @@ export class BrowserSession {
 
   private constructor(readonly browser: Browser) {}
 
-  /**
-   * Starts Chromium and connects to it. `spawned` hears of the process as soon
-   * as it exists, so that whoever waits can stop it however the start goes.
-   */
-  static async start(
-    executablePath: string,
-    env: NodeJS.ProcessEnv,
-    protocolTimeout: number,
-    spawned: (process: BrowserProcess) => void,
-  ): Promise<BrowserSession> {
-    const browserProcess = new BrowserProcess(executablePath, env);
-    spawned(browserProcess);
+  /** Connects to `browserProcess`, a Chromium just started, and readies its first tab. */
+  static async start(browserProcess: BrowserProcess, protocolTimeout: number): Promise<BrowserSession> {
     const connecting = (async () => {
       // Loaded once Chromium is on its way. In the worker's bundle this loads
       // Puppeteer from the bundle itself, from cached code.

@@ -3,69 +3,20 @@
 // build. Chromium and Puppeteer run in a worker thread (print-worker.ts); the
 // time limits are kept here, on the main thread: a Chromium that hangs, on
 // start or on a print, is killed when its time is up, so a build always ends.
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Closable } from '../resources.js';
-import type { FromPrintWorker, PrintWorkerData, ToPrintWorker } from './print-messages.js';
+import { adoptEarlyPrinter } from './early-printer.js';
+import type { FromPrintWorker, ToPrintWorker } from './print-messages.js';
 import type { Printed } from './print.js';
+import { PrintError, TIMEOUT_VARIABLE, printTimeoutMs, printWorkerData, protocolTimeoutMs } from './print-settings.js';
 
-/** A failure to print, said in one line a user can act on. */
-export class PrintError extends Error {}
+export { findChromium, PrintError, printTimeoutMs } from './print-settings.js';
 
-const TIMEOUT_VARIABLE = 'COUNCIL_DOCS_PDF_TIMEOUT';
-const DEFAULT_TIMEOUT_SECONDS = 60;
-/**
- * Puppeteer's own time limits are set this much later than ours, so that ours
- * always fire first: they kill the browser and say which limit it was.
- */
-const BACKSTOP_MS = 5_000;
 /** A healthy worker stops Chromium and ends in well under a second. */
 const CLOSE_TIMEOUT_MS = 5_000;
-
-/** Names Chromium and Chrome are installed under, searched on PATH in this order. */
-const EXECUTABLE_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
-
-function isExecutableFile(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** PUPPETEER_EXECUTABLE_PATH when set (the variable Puppeteer's own tools read), else the first Chromium on PATH. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const chosen = env.PUPPETEER_EXECUTABLE_PATH;
-  if (chosen) {
-    if (isExecutableFile(chosen)) return chosen;
-    throw new PrintError(
-      `PUPPETEER_EXECUTABLE_PATH is ${chosen}, which is not an executable file: point it at Chromium or Chrome, or unset it`,
-    );
-  }
-  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-    for (const name of EXECUTABLE_NAMES) {
-      const path = join(dir, name);
-      if (isExecutableFile(path)) return path;
-    }
-  }
-  throw new PrintError(
-    'no Chromium found to print the PDF: install it (apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH to a Chromium or Chrome executable',
-  );
-}
-
-/** Seconds Chromium gets to start, and to print each document: COUNCIL_DOCS_PDF_TIMEOUT, default 60. */
-export function printTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env[TIMEOUT_VARIABLE];
-  if (raw === undefined || raw.trim() === '') return DEFAULT_TIMEOUT_SECONDS * 1000;
-  const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new PrintError(`${TIMEOUT_VARIABLE} is "${raw}": give a number of seconds`);
-  }
-  return seconds * 1000;
-}
 
 /** Settles as `work` does, or rejects with `expired()` once `ms` have passed. */
 function withDeadline<T>(work: Promise<T>, ms: number, expired: () => Error): Promise<T> {
@@ -139,7 +90,7 @@ export class Printer implements Closable {
     const id = ++this.#printed;
     const printing = new Promise<Printed>((resolve, reject) => {
       running.pending.set(id, { resolve, reject });
-      running.worker.postMessage({ kind: 'print', id, html, timeoutMs: timeout + BACKSTOP_MS } satisfies ToPrintWorker);
+      running.worker.postMessage({ kind: 'print', id, html, timeoutMs: protocolTimeoutMs(timeout) } satisfies ToPrintWorker);
     }).catch((cause: unknown) => {
       if (cause instanceof ChromiumEnded) throw new PrintError(`Chromium stopped while printing ${name}: ${cause.ending}`);
       throw new PrintError(`Chromium could not print ${name}: ${firstLine(cause)}`);
@@ -190,9 +141,11 @@ export class Printer implements Closable {
 
   #start(timeout: number): Running {
     if (this.#running) return this.#running;
-    const executablePath = findChromium(this.#env);
-    const data: PrintWorkerData = { executablePath, env: { ...this.#env }, protocolTimeoutMs: timeout + BACKSTOP_MS };
-    const worker = new Worker(workerFile(), { workerData: data });
+    const data = printWorkerData(this.#env);
+    const { executablePath } = data;
+    // The command starts the worker of a build that prints as it starts; a Printer of the same environment takes it over.
+    const early = this.#env === process.env ? adoptEarlyPrinter(data) : undefined;
+    const worker = early?.worker ?? new Worker(workerFile(), { workerData: data });
     let started: (ready: boolean, cause?: Error) => void = () => undefined;
     const starting = new Promise<void>((resolve, reject) => {
       started = (ready, cause) => (ready ? resolve() : reject(cause));
@@ -226,7 +179,7 @@ export class Printer implements Closable {
       for (const { reject } of running.pending.values()) reject(cause);
       running.pending.clear();
     };
-    worker.on('message', (message: FromPrintWorker) => {
+    const hear = (message: FromPrintWorker) => {
       switch (message.kind) {
         case 'spawned':
           running.pid = message.pid;
@@ -251,7 +204,8 @@ export class Printer implements Closable {
           this.#stop(running);
           break;
       }
-    });
+    };
+    worker.on('message', hear);
     worker.once('error', (cause) => {
       started(false, cause);
       failAll(cause);
@@ -262,6 +216,7 @@ export class Printer implements Closable {
       failAll(new Error('the browser was stopped'));
     });
     this.#running = running;
+    for (const message of early?.backlog ?? []) hear(message);
     return running;
   }
 }
