@@ -243,7 +243,8 @@ async function main() {
     await watcher.close();
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
-    const target = formats.includes('pdf') ? 400 : 50;
+    // With PDF, the session issue's target: a Typst recompile takes 10 ms, so the floor is the browser.
+    const target = formats.includes('pdf') ? 100 : 50;
     line(`watch rebuild, one-paragraph edit (${formats.includes('pdf') ? 'with' : 'without'} PDF)`, `${ms(median)}  (target ≤ ${target} ms) ${median <= target ? 'ok' : 'MISSED'}`);
   }
 
