@@ -17,7 +17,7 @@ import { applyAcceptances } from './read/accept.js';
 import { TRANSLATION_RULES, validate } from './validate/index.js';
 import { error, hasErrors } from './diagnostics/report.js';
 import { hasLocale, loadLocale } from './locale/locale.js';
-import { documentLabels, documentNumber, fileStem } from './locale/labels.js';
+import { documentLabels, documentNumber, fileStem, MARKED_SUFFIX } from './locale/labels.js';
 import { loadSettings, type Settings } from './templates/settings.js';
 import { ENTRY_FORMAT, FORMAT_NAMES, FORMATS, outputFonts, type Format, type FormatName } from './writers/registry.js';
 import { checkGlyphs } from './validate/glyphs.js';
@@ -112,7 +112,7 @@ export interface PlannedOutput {
 
 /** The formats a revision's marked version is written in, beside its clean outputs: `<stem>-changes.html`. */
 const MARKED_FORMATS: readonly FormatName[] = ['html', 'pdf', 'docx'];
-export const MARKED_SUFFIX = '-changes';
+export { MARKED_SUFFIX };
 
 export interface BuildOptions {
   outDir: string;

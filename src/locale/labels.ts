@@ -58,6 +58,9 @@ export function fileStem(meta: Pick<Meta, 'document' | 'amendment'>, locale: Loc
   return `${meta.document.replace(/\//g, '-')}${amendment}-${locale.suffix}`;
 }
 
+/** A revision's marked version is written beside it as `<stem>-changes.html` (and .pdf, .docx). */
+export const MARKED_SUFFIX = '-changes';
+
 /** Who the document is from: "Report by the Secretary-General", "Contribution by Mexico and Brazil". */
 function fromLine(meta: Meta, locale: LocaleData): string {
   if (meta.from === undefined) return '';
