@@ -1,10 +1,12 @@
 // The entries (`*.meta.json`) of a folder of outputs, checked, with the outputs
 // of each that are there to link to. Nothing an entry says is trusted: its
 // shape is checked, it may only name outputs of its own name, and an output is
-// linked only when it is a file of the folder (not a link to elsewhere).
+// linked only when it is a file of the folder (not a link to elsewhere). A
+// revision's marked version is found by the entry's own name, `<file>-changes.*`.
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describePath } from '../diagnostics/key-path.js';
+import { MARKED_SUFFIX } from '../locale/labels.js';
 import { ENTRY_MAX_BYTES, ENTRY_SUFFIX, entrySchema, type DocumentEntry } from './entry.js';
 
 /** The outputs the index links to, in the order it lists them. */
@@ -22,6 +24,8 @@ export interface IndexedEntry {
   entry: DocumentEntry;
   /** The outputs of the entry found in the folder: file names, by format. */
   outputs: Partial<Record<LinkedFormat, string>>;
+  /** A revision's marked version (`<file>-changes.*`) found in the folder, by format; none for other documents. */
+  changes: Partial<Record<LinkedFormat, string>>;
 }
 
 export interface ReadEntries {
@@ -76,10 +80,14 @@ async function readEntry(dir: string, name: string): Promise<IndexedEntry | stri
   // An entry speaks only for the outputs of its own name.
   if (`${entry.file}${ENTRY_SUFFIX}` !== name) return problem(undefined, `it names the outputs ${entry.file}.*, not its own`);
   const outputs: IndexedEntry['outputs'] = {};
+  const changes: IndexedEntry['changes'] = {};
   for (const { format, suffix } of LINKED) {
     if (await isFile(join(dir, entry.file + suffix))) outputs[format] = entry.file + suffix;
+    // The marked version's names are made from the entry's own (no other document's name ends in -changes).
+    const marked = entry.file + MARKED_SUFFIX + suffix;
+    if (entry.amendment?.kind === 'revision' && (await isFile(join(dir, marked)))) changes[format] = marked;
   }
-  return { path, entry, outputs };
+  return { path, entry, outputs, changes };
 }
 
 export async function readEntries(dir: string): Promise<ReadEntries> {
