@@ -87,6 +87,8 @@ const localeSchema = z.object({
     languages: z.object(Object.fromEntries(LANGUAGES.map((l) => [l, phrase])) as Record<Language, typeof phrase>),
     formats: z.object({ html: phrase, pdf: phrase, docx: phrase }),
     link: phrase,
+    changes: phrase,
+    changes_link: phrase,
     calendar: phrase,
   }),
   changes: z.object({

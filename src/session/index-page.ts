@@ -1,7 +1,7 @@
 // The index of a folder, one page per language present (index.html for the
 // first, index-F.html, ...): every document in order of number with its title,
 // date and agenda item, and links to the HTML, PDF and DOCX of each language's
-// version. Laid out by templates/html/index.hbs; every word is locale data, and
+// version, and to a revision's marked version (its changes). Laid out by templates/html/index.hbs; every word is locale data, and
 // everything from an entry is escaped by the template (nothing is given as markup).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { documentNumber, issueNumber } from '../locale/labels.js';
 import { formatDay, formatRange } from '../locale/dates.js';
 import { fromTemplates } from '../templates/cache.js';
 import { meetingFor, versionFor, type IndexedDocument, type MeetingDocuments } from './documents.js';
-import { LINKED } from './read-entries.js';
+import { LINKED, type IndexedEntry } from './read-entries.js';
 
 interface Templates {
   page: HandlebarsTemplateDelegate;
@@ -56,13 +56,18 @@ function rowView(document: IndexedDocument, language: Language, localeOf: IndexP
   const versions = LANGUAGES.flatMap((l) => {
     const version = document.versions.get(l);
     if (!version) return [];
-    const links = LINKED.filter(({ format }) => version.outputs[format] !== undefined).map(({ format, type }) => ({
-      href: version.outputs[format],
-      type,
-      text: locale.index.formats[format],
-      label: fill(locale.index.link, { document: documentNumber(version.entry, localeOf(l)), format: locale.index.formats[format] }),
-    }));
-    return links.length > 0 ? [{ language: l, name: locale.index.languages[l], links }] : [];
+    const number = documentNumber(version.entry, localeOf(l));
+    const linksTo = (files: IndexedEntry['outputs'], phrase: string) =>
+      LINKED.filter(({ format }) => files[format] !== undefined).map(({ format, type }) => ({
+        href: files[format],
+        type,
+        text: locale.index.formats[format],
+        label: fill(phrase, { document: number, format: locale.index.formats[format] }),
+      }));
+    const links = linksTo(version.outputs, locale.index.link);
+    // A revision's marked version: a second group of links, after the clean version's.
+    const changes = linksTo(version.changes, locale.index.changes_link);
+    return links.length > 0 || changes.length > 0 ? [{ language: l, name: locale.index.languages[l], links, changes }] : [];
   });
   return {
     number: issueNumber(document, locale),
