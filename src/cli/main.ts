@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, HELP } from './help.js';
 import { shownPath } from '../diagnostics/paths.js';
 import { printable } from '../model/characters.js';
-import { parseCommandLine } from './options.js';
+import { buildsPdf, parseCommandLine } from './options.js';
 import { discardEarlyPrinter } from '../writers/pdf/early-printer.js';
 import type { BuildOptions, CheckedSource, PlannedOutput } from '../pipeline.js';
 import type { Format, FormatName } from '../writers/registry.js';
@@ -306,12 +306,18 @@ async function buildPlanned(
   return failed.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
+// A build that prints no PDF has nothing left to wait for once main is done: it
+// ends there, rather than after the garbage collection V8 would finish first.
+const argv = process.argv.slice(2);
+const endsWhenDone = argv[0] === 'build' && !buildsPdf(argv);
+
 // A browser started for a build that never came to print (a usage error) is stopped.
-main(process.argv.slice(2))
+main(argv)
   .finally(discardEarlyPrinter)
   .then(
     (code) => {
       process.exitCode = code;
+      if (endsWhenDone) process.exit(code);
     },
     (cause: unknown) => {
       // An output that could not be written (a record of align's) is named, with why in words.
