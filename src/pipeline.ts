@@ -17,6 +17,7 @@ import { applyAcceptances } from './read/accept.js';
 import { TRANSLATION_RULES, validate } from './validate/index.js';
 import { error, hasErrors } from './diagnostics/report.js';
 import { hasLocale, loadLocale } from './locale/locale.js';
+import type { Language } from './model/meta-schema.js';
 import { documentLabels, documentNumber, fileStem, MARKED_SUFFIX } from './locale/labels.js';
 import { loadSettings, type Settings } from './templates/settings.js';
 import { ENTRY_FORMAT, FORMAT_NAMES, FORMATS, outputFonts, type Format, type FormatName } from './writers/registry.js';
@@ -90,11 +91,14 @@ export async function checkSources(paths: string[], templatesDir: string, format
     const { checkIssues } = await import('./issued/check.js');
     await checkIssues(checked, templatesDir, issues);
   }
+  // The fonts of a language's outputs are found once for all its documents.
+  const fontsOf = new Map<Language, ReturnType<typeof outputFonts>>();
   await Promise.all(
     checked.map(async ({ file, document }) => {
       if (!document || formats.length === 0 || !hasLocale(templatesDir, document.meta.language)) return;
-      const locale = loadLocale(templatesDir, document.meta.language);
-      await checkGlyphs(document, file, await outputFonts(formats, document.meta.language, templatesDir, locale));
+      const { language } = document.meta;
+      if (!fontsOf.has(language)) fontsOf.set(language, outputFonts(formats, language, templatesDir, loadLocale(templatesDir, language)));
+      await checkGlyphs(document, file, await fontsOf.get(language)!);
     }),
   );
   // Last, so an acceptance silences the warnings of every check.
@@ -112,7 +116,6 @@ export interface PlannedOutput {
 
 /** The formats a revision's marked version is written in, beside its clean outputs: `<stem>-changes.html`. */
 const MARKED_FORMATS: readonly FormatName[] = ['html', 'pdf', 'docx'];
-export { MARKED_SUFFIX };
 
 export interface BuildOptions {
   outDir: string;
@@ -133,6 +136,8 @@ function writeOptions(document: CouncilDocument, templatesDir: string, settings:
 export function planOutputs(sources: CheckedSource[], options: BuildOptions): PlannedOutput[] {
   const planned: PlannedOutput[] = [];
   const owners = new Map<string, string>();
+  // The document's entry goes with any output, so that the folder can be indexed (council-docs index).
+  const formats = options.formats.length > 0 && !options.formats.includes(ENTRY_FORMAT) ? [...options.formats, ENTRY_FORMAT] : options.formats;
   for (const source of sources) {
     const document = source.document;
     // A language without locale data is an error of its own (unknown-locale), said by checkSources.
@@ -150,8 +155,6 @@ export function planOutputs(sources: CheckedSource[], options: BuildOptions): Pl
       continue;
     }
     owners.set(stem, source.file.path);
-    // The document's entry goes with any output, so that the folder can be indexed (council-docs index).
-    const formats = options.formats.length > 0 && !options.formats.includes(ENTRY_FORMAT) ? [...options.formats, ENTRY_FORMAT] : options.formats;
     for (const format of formats) {
       planned.push({ source, document, format, path: join(options.outDir, stem + FORMATS[format].suffix) });
     }

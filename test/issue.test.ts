@@ -80,7 +80,7 @@ describe('issuing a document and building its revision', () => {
     dir = sourceFolder({ 'C19-31.md': ISSUED_TEXT });
     issuedRun = runCli(['issue', 'source/C19-31.md'], { cwd: dir });
     // The issued version as its own build prints it: the base the marked version must give back when every change is rejected.
-    const base = runCli(['build', 'issued/C19-31-E/C19-31.md', '--out', 'issued-out', '-f', 'html', '--quiet'], { cwd: dir });
+    const base = runCli(['build', 'issued/C19-31-E/C19-31.md', '--out', 'issued-out', '-f', 'html,docx', '--quiet'], { cwd: dir });
     expect(base.status).toBe(0);
     issuedTree = html(join(dir, 'issued-out', 'C19-31-E.html'));
     writeFileSync(join(dir, 'source', 'C19-31.md'), revise(ISSUED_TEXT));
@@ -163,7 +163,6 @@ describe('issuing a document and building its revision', () => {
     const docx = runCli(['build', 'source', '--out', 'out-docx', '-f', 'docx', '--quiet'], { cwd: dir });
     expect(docx.stderr).toBe('');
     expect(docx.status).toBe(0);
-    expect(runCli(['build', 'issued/C19-31-E/C19-31.md', '--out', 'issued-out', '-f', 'docx', '--quiet'], { cwd: dir }).status).toBe(0);
     const marked = join(dir, 'out-docx', 'C19-31-Rev1-E-changes.docx');
     const [accepted, rejected, revision, issued] = officeTexts([
       [marked, 'accept'],

@@ -77,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`--shard is for build and check: ${command} takes every source`);
   }
   if (command === 'index') return index(rest, values);
+  // Said before the sources are looked for: without this, issue would read all of source/ first.
+  if (command === 'issue' && rest.length === 0) throw new UsageError('issue takes the sources to issue: council-docs issue source/C17-23.md');
   if (command === 'issued') {
     if (rest.length > 1) throw new UsageError('issued takes one source folder (default: source)');
     const { listIssued } = await import('./issue.js');
@@ -97,7 +99,6 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'align') return align(sources, templatesDir);
   if (command === 'issue') {
-    if (rest.length === 0) throw new UsageError('issue takes the sources to issue: council-docs issue source/C17-23.md');
     const { issue } = await import('./issue.js');
     return issue(sources, templatesDir, values.issued);
   }

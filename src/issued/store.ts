@@ -51,37 +51,38 @@ export function sealed(body: string): string {
   return `${body}seal: ${sha256(body)}\n`;
 }
 
-/** Why an entry cannot be trusted, naming the file to restore; undefined when it is as it was issued. */
-function brokenEntry(dir: string): string | undefined {
+/** An entry's record, read once; or, when it is not as it was issued, why, naming the file to restore. */
+function readEntry(dir: string): { record: IssueRecord } | { why: string } {
+  const broken = (why: string) => ({ why });
   const shown = shownPath;
   const recordPath = join(dir, RECORD_FILE);
-  if (!existsSync(recordPath)) return `${shown(dir)} is not an issued entry: it has no ${RECORD_FILE}; restore it from version control`;
+  if (!existsSync(recordPath)) return broken(`${shown(dir)} is not an issued entry: it has no ${RECORD_FILE}; restore it from version control`);
   const text = readFileSync(recordPath, 'utf8');
   const restore = 'an issued document is never changed: restore the entry from version control, and issue a revision for a new text';
   if (sealed(text.slice(0, text.lastIndexOf('\nseal: ') + 1)) !== text) {
-    return `${shown(recordPath)} was edited after it was issued (its seal does not match): ${restore}`;
+    return broken(`${shown(recordPath)} was edited after it was issued (its seal does not match): ${restore}`);
   }
   let record: IssueRecord;
   try {
     record = recordSchema.parse(parse(text));
   } catch {
-    return `${shown(recordPath)} is not a record "council-docs issue" wrote: restore it from version control`;
+    return broken(`${shown(recordPath)} is not a record "council-docs issue" wrote: restore it from version control`);
   }
   const names = Object.keys(record.files);
   const outside = names.find((name) => name === RECORD_FILE || posix.isAbsolute(name) || posix.normalize(name) !== name || name.startsWith('../'));
   const unlisted = [record.source, record.original].find((name) => name !== undefined && !names.includes(name));
   if (outside !== undefined || unlisted !== undefined) {
-    return `${shown(recordPath)} names ${outside ?? unlisted} among its files, which no record "council-docs issue" wrote does: restore it from version control`;
+    return broken(`${shown(recordPath)} names ${outside ?? unlisted} among its files, which no record "council-docs issue" wrote does: restore it from version control`);
   }
   for (const [name, digest] of Object.entries(record.files)) {
     const path = join(dir, name);
-    if (!existsSync(path)) return `${shown(path)}, issued with this entry, is missing: ${restore}`;
-    if (sha256(readFileSync(path)) !== digest) return `${shown(path)} was edited after it was issued (its digest is not the one sealed in ${shown(recordPath)}): ${restore}`;
+    if (!existsSync(path)) return broken(`${shown(path)}, issued with this entry, is missing: ${restore}`);
+    if (sha256(readFileSync(path)) !== digest) return broken(`${shown(path)} was edited after it was issued (its digest is not the one sealed in ${shown(recordPath)}): ${restore}`);
   }
   for (const name of filesUnder(dir)) {
-    if (name !== RECORD_FILE && !(name in record.files)) return `${shown(join(dir, name))} was added to an issued entry after it was issued: remove it`;
+    if (name !== RECORD_FILE && !(name in record.files)) return broken(`${shown(join(dir, name))} was added to an issued entry after it was issued: remove it`);
   }
-  return undefined;
+  return { record };
 }
 
 /** Files under a folder, as `/`-separated paths relative to it, sorted. */
@@ -108,9 +109,9 @@ export function readStore(dir: string): Store {
     const entryDir = join(dir, name);
     // A folder being written by `council-docs issue` is a dot-folder until it is renamed into place.
     if (name.startsWith('.') || !statSync(entryDir).isDirectory()) continue;
-    const why = brokenEntry(entryDir);
-    if (why) store.broken.set(name, why);
-    else store.entries.push({ name, dir: entryDir, record: recordSchema.parse(parse(readFileSync(join(entryDir, RECORD_FILE), 'utf8'))) });
+    const read = readEntry(entryDir);
+    if ('why' in read) store.broken.set(name, read.why);
+    else store.entries.push({ name, dir: entryDir, record: read.record });
   }
   return store;
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describePath } from '../diagnostics/key-path.js';
 import { MARKED_SUFFIX } from '../locale/labels.js';
 import { ENTRY_MAX_BYTES, ENTRY_SUFFIX, entrySchema, type DocumentEntry } from './entry.js';
+import { printable } from '../model/characters.js';
 
 /** The outputs the index links to, in the order it lists them. */
 export const LINKED = [
@@ -38,11 +39,6 @@ export interface ReadEntries {
 function lineColumn(text: string, offset: number): string {
   const before = text.slice(0, offset).split('\n');
   return `${before.length}:${before.at(-1)!.length + 1}`;
-}
-
-/** What an entry says, safe to print on a terminal: control characters (escape sequences) shown as \\u codes. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 

@@ -15,6 +15,7 @@ import { drawnFrom, needsGlyph } from '../fonts/drawn.js';
 import { findFace, FontconfigMissing } from '../fonts/fontconfig.js';
 import { faceCoverage } from '../fonts/coverage.js';
 import { printedText } from './printed-text.js';
+import { codePoint } from '../model/characters.js';
 
 const RULE = 'missing-glyph';
 
@@ -53,7 +54,7 @@ async function lackOf(fonts: OutputFonts, characters: string[]): Promise<Lack> {
   return { fonts, missing: new Set(left), shown };
 }
 
-const codes = (run: string) => [...run].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+const codes = (run: string) => [...run].map(codePoint).join(' ');
 
 function message(run: string, lacks: Lack[]): string {
   const where = lacks.map((lack) => `the ${lack.fonts.outputs.join(' and ')} (${lack.shown.join(', ')})`).join(' nor of ');

@@ -119,8 +119,12 @@ export interface OutputFonts {
  */
 export async function outputFonts(formats: readonly FormatName[], language: Language, templatesDir: string, locale: LocaleData): Promise<OutputFonts[]> {
   const groups = new Map<string, OutputFonts>();
+  // The HTML and the PDF share one stylesheet: it is rendered once for both.
+  const asked = new Map<Format['fonts'], Promise<string[] | undefined>>();
   for (const name of formats) {
-    const families = await (FORMATS[name] as Format).fonts?.(language, templatesDir, locale).catch(() => undefined);
+    const fonts = (FORMATS[name] as Format).fonts;
+    if (fonts && !asked.has(fonts)) asked.set(fonts, fonts(language, templatesDir, locale).catch(() => undefined));
+    const families = fonts && (await asked.get(fonts));
     if (!families) continue;
     const key = families.join('\0');
     const group = groups.get(key);

@@ -88,9 +88,7 @@ export function trackedWrap(run: ParagraphChild & XmlComponent, change: Change |
 type ParagraphProperties = Omit<IParagraphOptions, 'children' | 'text' | 'run' | 'revision'>;
 
 function paragraphMark(change: Change | undefined, tracker: Tracker | undefined): Pick<IParagraphOptions, 'run'> {
-  if (!change) return {};
-  const mark = needTracker(tracker).mark();
-  return { run: change === 'inserted' ? { insertion: mark } : { deletion: mark } };
+  return change ? { run: revisionMark(change, tracker) } : {};
 }
 
 /** Paragraphs of the body whose last words are inserted ones: see `placeParagraphMarks`. */
@@ -177,10 +175,9 @@ export function placeParagraphMarks(children: readonly FileChild[], tracker: Tra
     const kept = out[first - 1];
     const next = out[last + 1];
     const shift = !(next instanceof Paragraph) || (change === 'inserted' && kept instanceof Paragraph && endingInserted.has(kept));
-    if (shift && kept instanceof Paragraph && markOf(kept) === undefined && !kept.options.run) {
+    if (shift && kept instanceof Paragraph && !kept.options.run) {
       const end = out[last] as Paragraph;
-      const mark = tracker.mark();
-      out[first - 1] = new Paragraph({ ...kept.options, run: change === 'inserted' ? { insertion: mark } : { deletion: mark } });
+      out[first - 1] = new Paragraph({ ...kept.options, run: revisionMark(change, tracker) });
       const { run: _run, ...endOptions } = end.options;
       out[last] =
         change === 'inserted'
