@@ -24,6 +24,7 @@ import { ENTRY_FORMAT, FORMAT_NAMES, FORMATS, outputFonts, type Format, type For
 import { checkGlyphs } from './validate/glyphs.js';
 import type { WriteOptions } from './writers/options.js';
 import { BuildResources } from './writers/resources.js';
+import { DocumentRenders } from './writers/document-renders.js';
 import { removeStaleTemporaries, writeAtomically, type WriteResult } from './output/atomic-write.js';
 import type { IssueOptions } from './issued/check.js';
 
@@ -191,12 +192,13 @@ export async function renderEach(planned: PlannedOutput[], options: BuildOptions
   const settings = loadSettings(options.templatesDir);
   const resources = options.resources ?? new BuildResources();
   const warnings: OutputWarning[] = [];
+  const renders = new DocumentRenders();
   try {
     const results = await Promise.allSettled(
       planned.map(async (output): Promise<Rendered> => {
         const document = output.document;
         const warn = (message: string) => warnings.push({ path: output.path, message });
-        const write = { ...writeOptions(document, options.templatesDir, settings), resources, warn };
+        const write = { ...writeOptions(document, options.templatesDir, settings), resources, renders, warn };
         return { path: output.path, content: await FORMATS[output.format].write(document, write) };
       }),
     );

@@ -188,5 +188,6 @@ export function htmlContext(document: CouncilDocument, options: WriteOptions) {
 }
 
 export function writeHtml(document: CouncilDocument, options: WriteOptions): string {
-  return templates(options.templatesDir).document(htmlContext(document, options));
+  const render = () => templates(options.templatesDir).document(htmlContext(document, options));
+  return options.renders ? options.renders.once('html', document, render) : render();
 }
