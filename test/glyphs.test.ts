@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { runCli, scratch, sourceFolder } from './helpers/cli.js';
+import { pageText, pdffonts } from './helpers/pdf.js';
 
 function front(language: string, title: string, document = 'C17/98'): string {
   return `---
@@ -114,6 +115,20 @@ it('warns of a character only the PDF has a font for, for the DOCX alone', () =>
   expect(glyphWarnings(checked.warnings)).toEqual([
     expect.stringMatching(/^source\/doc\.md:14:24: warning: no font of the DOCX \(Calibri \(here Carlito\), WenQuanYi Micro Hei\) has "鿏" \(U\+9FCF\)/),
   ]);
+});
+
+it('prints the no-break hyphen of a cited standard as a hyphen of the text font, kept on its line, without a warning', () => {
+  // "ITU‑T" and "ITU‑R" with U+2011, which Carlito lacks, as a word processor often writes them.
+  const built = run('build', { 'doc.md': front('en', 'Smart sustainable cities') + '# Activities\n\nThe Forum took ITU\u2011T Y.4805 and Recommendation ITU\u2011R M.2002 as its basis.\n' }, ['--format', 'html,pdf']);
+  expect(built.status).toBe(0);
+  expect(glyphWarnings(built.warnings)).toEqual([]);
+  const html = readFileSync(join(built.out, 'C17-98-E.html'), 'utf8');
+  expect(html.slice(html.indexOf('<body'))).not.toContain('\u2011');
+  expect(toText(fromHtml(html))).toContain('The Forum took ITU-T Y.4805 and Recommendation ITU-R M.2002 as its basis.');
+  expect(html).toMatch(/<a class="standard" href="[^"]*Y\.4805"><span class="unbroken">ITU-T<\/span> Y\.4805<\/a>/);
+  // No other font was taken for the hyphen: the page is set in Carlito alone.
+  expect(new Set(pdffonts(join(built.out, 'C17-98-E.pdf')).map((font) => font.name.replace(/^[A-Z]{6}\+/, '').split('-')[0]))).toEqual(new Set(['Carlito']));
+  expect(pageText(join(built.out, 'C17-98-E.pdf'), 1)).toContain('ITU-T Y.4805');
 });
 
 it('builds the six documents of source/ with no warning, reading the fonts with an empty cache', () => {

@@ -35,9 +35,9 @@ export function printedText(document: CouncilDocument): PrintedText[] {
     add(event.note, event.places['note']);
   }
   for (const node of inlineNodes(document)) {
-    // The writers print a text's no-break hyphens as hyphens kept on their line (see html/inlines.ts).
+    // The writers print the no-break hyphens of a text or a citation as hyphens kept on their line (see html/inlines.ts).
     if (node.type === 'text') add(node.value.replace(/\u2011/g, '-'), node.position);
-    else if (node.type === 'standard') add(node.text, node.position);
+    else if (node.type === 'standard') add(node.text.replace(/\u2011/g, '-'), node.position);
   }
   return out;
 }

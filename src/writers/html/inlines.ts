@@ -49,8 +49,8 @@ export function inlinesToHtml(inlines: Inline[], locale: LocaleData): string {
         // A draft has no page at ITU: its words, in the same class, without a link.
         html +=
           node.url === undefined
-            ? `<span class="standard">${escapeHtml(node.text)}</span>`
-            : `<a class="standard" href="${escapeHtml(node.url)}">${escapeHtml(node.text)}</a>`;
+            ? `<span class="standard">${unbrokenHyphens(escapeHtml(node.text))}</span>`
+            : `<a class="standard" href="${escapeHtml(node.url)}">${unbrokenHyphens(escapeHtml(node.text))}</a>`;
         break;
       case 'event':
         // The words that name an event; its facts are in the list of events and the calendar.
