@@ -40,18 +40,26 @@ async function fingerprint(path: string): Promise<Fingerprint> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The file's content once it has stopped changing: two reads agree, the second `quietMs` after the first or after the last write. */
-async function settled(path: string, quietMs: number): Promise<string> {
-  let previous = await fingerprint(path);
+/** The file once it has stopped changing, from its reading `first`: two reads agree, the second `quietMs` after the first or after the last write. */
+async function settled(path: string, first: Fingerprint, quietMs: number): Promise<Fingerprint> {
+  let previous = first;
   for (;;) {
     // Written to long enough ago (by its own clock): a second look only makes sure.
     const quiet = Date.now() - previous.mtimeMs >= quietMs;
     await pause(quiet ? 1 : quietMs);
     const next = await fingerprint(path);
-    if (next.hash === previous.hash && next.mtimeMs === previous.mtimeMs) return next.hash;
+    if (next.hash === previous.hash && next.mtimeMs === previous.mtimeMs) return next;
     previous = next;
   }
 }
+
+/**
+ * Told of files that changed. They may still be being written: `settled` says, once they have
+ * stopped changing (QUIET_MS), whether they are still as they were when `onChange` was called.
+ * A build may start at once and must write nothing until then; when it settles false, `onChange`
+ * is called again with the files as they ended.
+ */
+export type OnChange = (changed: string[], settled: Promise<boolean>) => void;
 
 /** The identity of a folder, to tell it from one made anew at its path. */
 function folderId(folder: string): string | undefined {
@@ -84,7 +92,7 @@ function filesUnder(folder: string, recursive: boolean): string[] {
 export async function watchFiles(
   files: string[],
   trees: string[],
-  onChange: (changed: string[]) => void,
+  onChange: OnChange,
   { settleMs = 2, quietMs = QUIET_MS, isNew = () => false }: { settleMs?: number; quietMs?: number; isNew?: (path: string) => boolean } = {},
 ): Promise<FileEvents> {
   const known = new Map<string, string>();
@@ -96,13 +104,23 @@ export async function watchFiles(
   // One flush at a time: events that come while one waits for a file to settle go to the next.
   let flushing: Promise<void> = Promise.resolve();
 
+  // The files are built as first read while they are waited on: a save is most often whole at its
+  // first event, and the wait (QUIET_MS) then costs nothing. A build of a save that changed while
+  // it was made writes nothing (see OnChange), and the save as it ended is built after it.
   const flush = async () => {
     const candidates = [...pending];
     pending = new Set();
-    const hashes = await Promise.all(candidates.map((path) => settled(path, quietMs)));
-    const changed = candidates.filter((path, i) => known.get(path) !== hashes[i]);
-    candidates.forEach((path, i) => known.set(path, hashes[i]!));
-    if (changed.length > 0 && !closed) onChange(changed);
+    const before = candidates.map((path) => known.get(path));
+    const first = await Promise.all(candidates.map(fingerprint));
+    const changed = candidates.filter((_, i) => before[i] !== first[i]!.hash);
+    let settle: (same: boolean) => void = () => undefined;
+    if (changed.length > 0 && !closed) onChange(changed, new Promise((resolve) => (settle = resolve)));
+    const last = await Promise.all(candidates.map((path, i) => settled(path, first[i]!, quietMs)));
+    const same = last.every((f, i) => f.hash === first[i]!.hash && f.mtimeMs === first[i]!.mtimeMs);
+    settle(same);
+    candidates.forEach((path, i) => known.set(path, last[i]!.hash));
+    const ended = candidates.filter((_, i) => before[i] !== last[i]!.hash);
+    if (!same && ended.length > 0 && !closed) onChange(ended, Promise.resolve(true));
   };
   const note = (path: string) => {
     pending.add(path);

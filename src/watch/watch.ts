@@ -54,7 +54,8 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
     return inputs && JSON.stringify(inputs(source.document!));
   };
 
-  const rebuild = async (changed: string[] | 'all'): Promise<BuildReport> => {
+  /** Builds what `changed` touches; writes and says nothing unless `settled` (see OnChange) is true. */
+  const rebuild = async (changed: string[] | 'all', settled: Promise<boolean> = Promise.resolve(true)): Promise<BuildReport | undefined> => {
     const started = performance.now();
     if (changed === 'all') {
       forgetTemplates();
@@ -65,17 +66,27 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
     const all = options.sources.map((p) => checked.get(p)!).filter(Boolean);
     for (const source of all) source.file.messages = source.file.messages.filter((m) => m.ruleId !== 'duplicate-document');
     const planned = planOutputs(all, options);
-    state.messages = all.flatMap((s) => formatMessages(s.file));
     const ok = !all.some((s) => hasErrors(s.file));
+    const inputs = new Map<string, string | undefined>();
+    const targets = ok
+      ? planned.filter((p) => {
+          if (changed !== 'all' && !toRead.includes(p.source.file.path!)) return false;
+          inputs.set(p.path, inputsOf(p));
+          return inputs.get(p.path) === undefined || inputs.get(p.path) !== lastInputs.get(p.path) || !existsSync(p.path);
+        })
+      : [];
+    const rendering = renderEach(targets, options);
+    // Heard below, once the save has settled; a failure meanwhile is not an unhandled one.
+    rendering.catch(() => undefined);
+    // A save still being written is not shown: the one it ends as is built next.
+    if (!(await settled)) {
+      await rendering.catch(() => undefined);
+      return undefined;
+    }
+    state.messages = all.flatMap((s) => formatMessages(s.file));
     let written: string[] = [];
     if (ok) {
-      const inputs = new Map<string, string | undefined>();
-      const targets = planned.filter((p) => {
-        if (changed !== 'all' && !toRead.includes(p.source.file.path!)) return false;
-        inputs.set(p.path, inputsOf(p));
-        return inputs.get(p.path) === undefined || inputs.get(p.path) !== lastInputs.get(p.path) || !existsSync(p.path);
-      });
-      const { rendered, failed, warnings } = await renderEach(targets, options);
+      const { rendered, failed, warnings } = await rendering;
       const logFailed = (outputs: FailedOutput[]) => {
         for (const f of outputs) options.log(`error: ${f.path} not written: ${f.error instanceof Error ? f.error.message : String(f.error)}`);
       };
@@ -131,7 +142,7 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
   const folders = (options.folders ?? []).map((f) => [resolve(f), f] as const);
   const folderOf = (path: string) => folders.find(([absolute]) => dirname(path) === absolute)?.[1];
   const isNew = (path: string) => path.endsWith('.md') && folderOf(path) !== undefined;
-  const events = await watchFiles([...options.sources, ...catalogues, ...originals], [templatesDir], (changed) => {
+  const events = await watchFiles([...options.sources, ...catalogues, ...originals], [templatesDir], (changed, settled) => {
     const all = changed.some((path) => path.startsWith(templatesDir + sep) || catalogues.includes(path));
     let removed = false;
     for (const path of changed) {
@@ -153,7 +164,7 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
     const sources = [...new Set(changed.flatMap((path) => [sourceOf.get(path), ...translationsOf(path)]))].filter((p): p is string => p !== undefined);
     if (!all && sources.length === 0 && !removed) return;
     running = running
-      .then(() => rebuild(all ? 'all' : sources))
+      .then(() => rebuild(all ? 'all' : sources, settled))
       .catch((cause: unknown) => options.log(`error: ${cause instanceof Error ? cause.message : String(cause)}`));
   }, { isNew, quietMs: options.quietMs });
 
