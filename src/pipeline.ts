@@ -188,7 +188,11 @@ export interface OutputWarning {
 }
 
 /** Renders every planned output; one that fails (no browser, say) does not stop the others. */
-export async function renderEach(planned: PlannedOutput[], options: BuildOptions) {
+export async function renderEach(outputs: PlannedOutput[], options: BuildOptions) {
+  // A writer that hands its work to another process (the PDF's browser) starts first: that work then
+  // goes on while this thread makes the other outputs.
+  const handsOver = (output: PlannedOutput) => ((FORMATS[output.format] as Format).prepare ? 0 : 1);
+  const planned = [...outputs].sort((a, b) => handsOver(a) - handsOver(b));
   const settings = loadSettings(options.templatesDir);
   const resources = options.resources ?? new BuildResources();
   const warnings: OutputWarning[] = [];
