@@ -65,15 +65,15 @@ dist/.built: node_modules/.installed $(TS_FILES) $(STAMPS)/packages
 	@rm -rf dist.new
 	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs --alias:source-map=./src/startup/without-source-map.ts \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
-	@# The bundle is read faster written in ASCII (see src/startup/cached-bundle.ts). esbuild escapes
-	@# the text of strings, not comments or String.raw (here only regular expressions, where \uXXXX
-	@# means the same character): those characters are escaped here.
-	@node -e "const f = process.argv[1], fs = require('node:fs'); fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/[^\\0-\\x7f]/g, (c) => '\\\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')))" dist.new/cli/council-docs.cjs
 	@# fontkit's Unicode data is a file its code reads beside itself (import.meta.url), not an import
 	@# esbuild can bundle: it goes beside the bundle.
 	@cp node_modules/unicode-properties/data.trie dist.new/cli/data.trie
 	$(ESBUILD) src/writers/pdf/print-worker.ts --format=cjs --outfile=dist.new/cli/print-worker.cjs \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
+	@# The bundles are read faster written in ASCII (see src/startup/cached-bundle.ts). esbuild escapes
+	@# the text of strings, not comments, regular expressions or String.raw (in these bundles only
+	@# regular expressions, where \uXXXX means the same character): those characters are escaped here.
+	@node -e "const fs = require('node:fs'); for (const f of process.argv.slice(1)) fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/[^\\0-\\x7f]/g, (c) => '\\\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')))" dist.new/cli/council-docs.cjs dist.new/cli/print-worker.cjs
 	$(ESBUILD) src/cli/start.ts --format=esm --outfile=dist.new/cli/main.js
 	$(ESBUILD) src/writers/pdf/start-print-worker.ts --format=esm --outfile=dist.new/cli/print-worker.js
 	$(ESBUILD) src/schema/write-json-schema.ts --format=esm --outfile=dist.new/schema/write-json-schema.js \
