@@ -1,5 +1,6 @@
 // council-docs: check and build Council documents from Markdown sources.
 // Started by start.ts, from a bundle.
+import '../startup/zod-without-jit.js';
 import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
