@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildSeed, ROOT, runCli, scratch, SOURCE } from './helpers/cli.js';
 import { normalize, printedSeedPieces, seedPieces, type SeedPiece } from './helpers/seed.js';
+import { docxXmlParts } from './helpers/outputs.js';
 
 const TITLE = 'Facilitating the Internet of Things to prepare for a globally connected world (PP Resolution 197)';
 
@@ -389,10 +390,30 @@ describe('DOCX builds', () => {
     expect(run.stderr).toContain('a DOCX needs a PNG or JPEG copy of an SVG logo: name one as logo_raster in settings.yaml');
   });
 
-  it('refuse a SOURCE_DATE_EPOCH that is not a number, naming it', () => {
+  it('refuse a SOURCE_DATE_EPOCH that is not a number, naming it, before any output is written', () => {
     const out = scratch();
-    const run = runCli(['build', SOURCE, '--out', out, '--format', 'docx'], { env: { SOURCE_DATE_EPOCH: 'yesterday' } });
-    expect(run.status).toBe(3);
-    expect(run.stderr).toContain('SOURCE_DATE_EPOCH="yesterday" is not a number of seconds since 1970');
+    for (const epoch of ['yesterday', '17e8', '-5']) {
+      const run = runCli(['build', SOURCE, '--out', out, '--format', 'html,docx,ics'], { env: { SOURCE_DATE_EPOCH: epoch } });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`SOURCE_DATE_EPOCH is "${epoch}": give whole seconds since 1970, or leave it unset`);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(readdirSync(out)).toEqual([]);
+    }
+  });
+
+  it('take a blank SOURCE_DATE_EPOCH, or one with spaces around its digits, as every output does', () => {
+    const dates = (epoch: string) => {
+      const out = scratch();
+      const run = runCli(['build', SOURCE, '--out', out, '--format', 'docx,ics'], { env: { SOURCE_DATE_EPOCH: epoch } });
+      expect(run.status).toBe(0);
+      const core = docxXmlParts(readFileSync(join(out, 'C17-23-E.docx'))).get('docProps/core.xml')!;
+      const created = /<dcterms:created[^>]*>([^<]+)</.exec(core)![1];
+      const stamp = /^DTSTAMP:(\S+)/m.exec(readFileSync(join(out, 'C17-23-E.ics'), 'utf8'))![1];
+      return [created, stamp];
+    };
+    // The document's date, 31 March 2017, when the variable is blank.
+    expect(dates('')).toEqual(['2017-03-31T00:00:00Z', '20170331T000000Z']);
+    expect(dates('  ')).toEqual(['2017-03-31T00:00:00Z', '20170331T000000Z']);
+    expect(dates(' 1500000000 ')).toEqual(['2017-07-14T02:40:00Z', '20170714T024000Z']);
   });
 });

@@ -10,6 +10,7 @@ import { shownPath } from '../diagnostics/paths.js';
 import { printable } from '../model/characters.js';
 import { buildsPdf, parseCommandLine } from './options.js';
 import { discardEarlyPrinter } from '../writers/pdf/early-printer.js';
+import { sourceDateEpoch } from '../output/source-date-epoch.js';
 import type { BuildOptions, CheckedSource, PlannedOutput } from '../pipeline.js';
 import type { Format, FormatName } from '../writers/registry.js';
 
@@ -76,6 +77,14 @@ async function main(argv: string[]): Promise<number> {
   if (!['build', 'check', 'watch', 'align', 'index', 'issue', 'issued'].includes(command)) throw new UsageError(`unknown command "${command}"`);
   if (values.shard !== undefined && command !== 'build' && command !== 'check') {
     throw new UsageError(`--shard is for build and check: ${command} takes every source`);
+  }
+  // Every output would fail alike, each after the others were written: said once, before anything is.
+  if (command !== 'check' && command !== 'align' && command !== 'issued') {
+    try {
+      sourceDateEpoch();
+    } catch (cause) {
+      throw new UsageError((cause as Error).message);
+    }
   }
   if (command === 'index') return index(rest, values);
   // Said before the sources are looked for: without this, issue would read all of source/ first.

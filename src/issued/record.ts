@@ -18,6 +18,7 @@ import type { CheckedSource } from '../pipeline.js';
 import { VFile } from 'vfile';
 import { filesUnder, RECORD_FILE, sealed, sha256, type IssueRecord } from './store.js';
 import { previous } from './check.js';
+import { sourceDateEpoch } from '../output/source-date-epoch.js';
 
 /** Each figure file a document shows (an SVG's raster copy too), by its path beside the source. */
 function figureFiles(document: CouncilDocument): Map<string, Uint8Array> {
@@ -53,9 +54,7 @@ function templateDigests(templatesDir: string, language: string): Record<string,
 
 /** The day of the issue: SOURCE_DATE_EPOCH's when it is set, as every stamp of a build; else today's (UTC). */
 export function issueDay(env: NodeJS.ProcessEnv = process.env): string {
-  const epoch = env['SOURCE_DATE_EPOCH'];
-  if (epoch !== undefined && !/^\d+$/.test(epoch.trim())) throw new Error(`SOURCE_DATE_EPOCH="${epoch}" is not a number of seconds since 1970`);
-  return new Date(epoch !== undefined ? Number(epoch) * 1000 : Date.now()).toISOString().slice(0, 10);
+  return (sourceDateEpoch(env) ?? new Date()).toISOString().slice(0, 10);
 }
 
 export interface Entry {

@@ -8,7 +8,7 @@ import type { LocaleData } from '../locale/locale.js';
 import { fill } from '../locale/locale.js';
 import { documentNumber } from '../locale/labels.js';
 import { eventUid, type CalendarEvent } from '../writers/ics/index.js';
-import { calendarStamp } from '../writers/ics/stamp.js';
+import { stampOf } from '../output/source-date-epoch.js';
 import type { EntryEvent } from './entry.js';
 import { meetingFor, versionFor, type MeetingDocuments } from './documents.js';
 import type { IndexedEntry } from './read-entries.js';
@@ -130,7 +130,7 @@ export function meetingCalendar(
     fileName,
     name: fill(locale.calendar.session_name, { meeting: meetingFor(meeting, language).name }),
     // The latest document's date: the calendar changes only when its documents do.
-    stamp: calendarStamp(dates.at(-1)!),
+    stamp: stampOf(dates.at(-1)!),
     events: events.map(({ first: _first, ...event }) => event),
   };
 }

@@ -13,7 +13,8 @@ import { plainWords } from '../../model/plain-text.js';
 import { inlineNodes } from '../../model/walk.js';
 import { loadLayout } from './layout.js';
 import { numberingOptions, wordLists } from './numbering.js';
-import { buildTime, zipPackage, type PackageFiles } from './package.js';
+import { zipPackage, type PackageFiles } from './package.js';
+import { stampOf } from '../../output/source-date-epoch.js';
 import { pageProperties } from './page.js';
 import { documentStyles, STYLE, textIndent } from './styles.js';
 import { placeParagraphMarks, restoresListNumber, trackedParagraph, Tracker } from './tracked.js';
@@ -22,7 +23,7 @@ export async function writeDocx(document: CouncilDocument, options: WriteOptions
   const { labels, settings, locale } = options;
   const layout = loadLayout(options.templatesDir);
   const rtl = labels.direction === 'rtl';
-  const time = buildTime(document.meta.date);
+  const time = stampOf(document.meta.date);
   // Only what a cross-reference points to gets a bookmark.
   const referenced = new Set(inlineNodes(document).flatMap((node) => (node.type === 'xref' && node.target ? [node.target.anchor] : [])));
   const write = (lists: ReturnType<typeof wordLists>) => {

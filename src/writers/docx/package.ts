@@ -8,26 +8,7 @@
 // here once.
 import { Zip, type ZipInputFile } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
-import type { IsoDate } from '../../model/meta.js';
 
-export class BuildTimeError extends Error {}
-
-/**
- * The time a build stamps: SOURCE_DATE_EPOCH when set (seconds since 1970,
- * https://reproducible-builds.org/specs/source-date-epoch/), else the start of
- * the document's own date, in UTC.
- */
-export function buildTime(date: IsoDate, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env['SOURCE_DATE_EPOCH'];
-  if (epoch !== undefined && epoch !== '') {
-    const time = new Date(Number(epoch) * 1000);
-    if (!/^\d+$/.test(epoch) || Number.isNaN(time.getTime())) {
-      throw new BuildTimeError(`SOURCE_DATE_EPOCH="${epoch}" is not a number of seconds since 1970`);
-    }
-    return time;
-  }
-  return new Date(`${date}T00:00:00Z`);
-}
 
 /** W3CDTF as Word writes it: whole seconds, UTC. */
 function w3cdtf(time: Date): string {

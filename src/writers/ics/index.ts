@@ -6,7 +6,7 @@ import type { CouncilDocument } from '../../model/document.js';
 import { allEvents, eventSpan, type Event, type EventDates } from '../../model/events.js';
 import { fill } from '../../locale/locale.js';
 import type { WriteOptions } from '../options.js';
-import { calendarStamp } from './stamp.js';
+import { stampOf } from '../../output/source-date-epoch.js';
 
 /** The day after an ISO date: DTEND of an all-day event is exclusive. */
 function dayAfter(date: string): Date {
@@ -81,7 +81,7 @@ export async function writeIcs(document: CouncilDocument, options: WriteOptions)
   return writeCalendar({
     language: document.meta.language,
     name: fill(locale.calendar.name, words),
-    stamp: calendarStamp(document.meta.date),
+    stamp: stampOf(document.meta.date),
     events: events.map((event) => {
       const parent = event.partOf === undefined ? undefined : events.find((e) => e.id === event.partOf);
       return {

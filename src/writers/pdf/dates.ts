@@ -8,20 +8,9 @@
 // structure tree and outline layout for no gain. Chromium writes a single
 // classic cross-reference table, so a replacement of another length only
 // shifts the offsets of the objects after it (xref.ts).
-import type { IsoDate } from '../../model/meta.js';
 import { applyEdits, readXref } from './xref.js';
 
 export class PdfStampError extends Error {}
-
-/** The moment a PDF is stamped with: SOURCE_DATE_EPOCH (seconds) when set, else midnight UTC of the document's date. */
-export function stampInstant(documentDate: IsoDate, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch.trim() !== '') {
-    if (!/^\d+$/.test(epoch.trim())) throw new PdfStampError(`SOURCE_DATE_EPOCH is "${epoch}": give whole seconds since 1970`);
-    return new Date(Number(epoch.trim()) * 1000);
-  }
-  return new Date(`${documentDate}T00:00:00Z`);
-}
 
 /** A PDF date string, in UTC: D:YYYYMMDDHHmmSS+00'00'. */
 export function pdfDate(instant: Date): string {

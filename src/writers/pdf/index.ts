@@ -6,7 +6,8 @@ import type { IsoDate } from '../../model/meta.js';
 import type { WriteOptions } from '../options.js';
 import { BuildResources } from '../resources.js';
 import { writeHtml } from '../html/index.js';
-import { setPdfDates, stampInstant } from './dates.js';
+import { setPdfDates } from './dates.js';
+import { stampOf } from '../../output/source-date-epoch.js';
 import { sharedPrinter } from './shared-printer.js';
 import { renumberStructureIds } from './structure-ids.js';
 
@@ -16,7 +17,7 @@ export async function writePdf(document: CouncilDocument, options: WriteOptions)
 
 /** A page of the tool's own (a document, the index of a folder) printed, dated `date`; `name` says which in messages. */
 export async function printPage(html: string, date: IsoDate, options: Pick<WriteOptions, 'resources' | 'warn'>, name: string): Promise<Uint8Array> {
-  const instant = stampInstant(date);
+  const instant = stampOf(date);
   // Without a build to share one with, this call starts its own browser and closes it.
   const own = options.resources ? undefined : new BuildResources();
   const resources = options.resources ?? own!;
