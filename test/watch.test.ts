@@ -240,3 +240,34 @@ describe('watch, with a translation', () => {
     }
   });
 });
+
+describe('watch, a save undone before it settled', () => {
+  it('keeps nothing of the text it read meanwhile: a broken save put back at once does not hold up the next document', async () => {
+    const project = seedProject();
+    const folder = join(project, 'source');
+    const first = join(folder, 'C17-23.md');
+    const second = join(folder, 'C17-24.md');
+    const text = readFileSync(first, 'utf8');
+    writeFileSync(second, text.replace(/^document: C17\/23$/m, 'document: C17/24'));
+    const lines: string[] = [];
+    const watching = await watchProject(project, [first, second], ['html'], lines, { quietMs: 300 });
+    try {
+      const before = lines.length;
+      // A date no calendar has, then the text as it was, well inside the quiet time.
+      writeFileSync(first, text.replace(/^date: 2017-03-31$/m, 'date: 2017-02-30'));
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      writeFileSync(first, text);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      // Nothing was built or said: the file ended as it was.
+      expect(lines.slice(before)).toEqual([]);
+      const next = watching.nextBuild();
+      writeFileSync(second, readFileSync(second, 'utf8').replace('adopted new WTSA-16 Resolution 98', 'adopted the new WTSA-16 Resolution 98'));
+      const report = await next;
+      expect(lines.slice(before).filter((line) => line.includes('error'))).toEqual([]);
+      expect(report.ok).toBe(true);
+      expect(readFileSync(join(project, 'out', 'C17-24-E.html'), 'utf8')).toContain('adopted the new WTSA-16 Resolution 98');
+    } finally {
+      await watching.close();
+    }
+  });
+});

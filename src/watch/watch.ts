@@ -62,6 +62,7 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
       lastInputs.clear();
     }
     const toRead = changed === 'all' ? options.sources : changed.filter((p) => options.sources.includes(p));
+    const before = new Map(toRead.map((p) => [p, checked.get(p)]));
     for (const result of await checkSources(toRead, options.templatesDir, options.formats, { issuedDir: options.issuedDir })) checked.set(result.file.path!, result);
     const all = options.sources.map((p) => checked.get(p)!).filter(Boolean);
     for (const source of all) source.file.messages = source.file.messages.filter((m) => m.ruleId !== 'duplicate-document');
@@ -81,6 +82,11 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
     // A save still being written is not shown: the one it ends as is built next.
     if (!(await settled)) {
       await rendering.catch(() => undefined);
+      // What was read is dropped with the build: a save that ends as it was is not built again.
+      for (const [path, result] of before) {
+        if (result) checked.set(path, result);
+        else checked.delete(path);
+      }
       return undefined;
     }
     state.messages = all.flatMap((s) => formatMessages(s.file));
