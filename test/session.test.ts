@@ -6,13 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import ICAL from 'ical.js';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
 import { ROOT, runCli, scratch, type Run } from './helpers/cli.js';
 import { axeReport, vnuErrors } from './helpers/html-check.js';
+import { calendarEvents } from './helpers/outputs.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'session');
 const SOURCES = ['C19-31-Rev1.md', 'C19-31.fr.md', 'C19-31.md', 'C19-34.es.md', 'C19-34.md', 'C19-35.md'];
@@ -30,15 +30,7 @@ function built(run: Run): string[] {
   return [...run.stdout.matchAll(/^\[\d+\/\d+\] source\/(\S+\.md): /gm)].map((m) => m[1]!).sort();
 }
 
-function calendar(name: string) {
-  const component = new ICAL.Component(ICAL.parse(readFileSync(join(out, name), 'utf8')));
-  return component.getAllSubcomponents('vevent').map((e) => ({
-    uid: String(e.getFirstPropertyValue('uid')),
-    summary: String(e.getFirstPropertyValue('summary')),
-    description: String(e.getFirstPropertyValue('description')),
-    start: String(e.getFirstPropertyValue('dtstart')),
-  }));
-}
+const calendar = (name: string) => calendarEvents(readFileSync(join(out, name), 'utf8'));
 
 beforeAll(() => {
   dir = scratch();

@@ -4,11 +4,11 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import ICAL from 'ical.js';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { ROOT, runCli, sourceFolder } from './helpers/cli.js';
+import { calendarEvents } from './helpers/outputs.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'translation');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -27,9 +27,9 @@ function lineOf(text: string, words: string): number {
   return text.split('\n').findIndex((line) => line.includes(words)) + 1;
 }
 
-function calendarEvents(path: string): Map<string, string> {
-  const calendar = new ICAL.Component(ICAL.parse(readFileSync(path, 'utf8')));
-  return new Map(calendar.getAllSubcomponents('vevent').map((e) => [String(e.getFirstPropertyValue('uid')), String(e.getFirstPropertyValue('summary'))]));
+/** A calendar's event titles by UID. */
+function titlesByUid(path: string): Map<string, string> {
+  return new Map(calendarEvents(readFileSync(path, 'utf8')).map((event) => [event.uid, event.summary]));
 }
 
 describe('a translation beside its original', () => {
@@ -64,8 +64,8 @@ describe('a translation beside its original', () => {
     expect(text).toContain('Le Caire (Égypte)');
 
     // The same events in both calendars, by UID, with the words of each language.
-    const english = calendarEvents(join(dir, 'out', 'C18-70-E.ics'));
-    const french = calendarEvents(join(dir, 'out', 'C18-70-F.ics'));
+    const english = titlesByUid(join(dir, 'out', 'C18-70-E.ics'));
+    const french = titlesByUid(join(dir, 'out', 'C18-70-F.ics'));
     expect([...french.keys()].sort()).toEqual([...english.keys()].sort());
     expect(french.get('dfi-symposium-2017@c18-70.council.itu.int')).toBe('Colloque mondial sur l’inclusion financière numérique');
     expect(english.get('dfi-symposium-2017@c18-70.council.itu.int')).toBe('Global Symposium on Digital Financial Inclusion');

@@ -34,6 +34,7 @@ export function docxProblems(docx: Uint8Array): string[] {
 export interface CalendarEvent {
   uid: string;
   summary: string;
+  description: string;
   start: string;
 }
 
@@ -43,7 +44,7 @@ export function calendarEvents(ics: string): CalendarEvent[] {
   if (calendar.name !== 'vcalendar') throw new Error(`a ${calendar.name}, not a calendar`);
   return calendar.getAllSubcomponents('vevent').map((vevent) => {
     const event = new ICAL.Event(vevent);
-    return { uid: event.uid, summary: event.summary, start: event.startDate.toString() };
+    return { uid: event.uid, summary: event.summary, description: event.description ?? '', start: event.startDate.toString() };
   });
 }
 
