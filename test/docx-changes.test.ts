@@ -17,10 +17,10 @@ import { documentLabels, documentNumber } from '../src/locale/labels.js';
 import { loadSettings } from '../src/templates/settings.js';
 import { writeDocx } from '../src/writers/docx/index.js';
 import { ROOT, scratch } from './helpers/cli.js';
+import { readWithOffice, type Block, type Decision, type OfficeReading } from './helpers/tracked-changes.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'changes');
 const TEMPLATES = join(ROOT, 'templates');
-const READER = join(ROOT, 'test', 'helpers', 'tracked-changes.py');
 
 // The revision marks of the package as python-docx and lxml read them: for each w:ins and w:del, its
 // author, date, id and the text elements inside (w:t or w:delText); for each paragraph of the body and
@@ -96,17 +96,7 @@ interface Marks {
   rows: { words: string[]; rowMark: 'ins' | 'del' | null }[];
 }
 
-type Block = string | { table: string[][] };
-interface Reading {
-  path: string;
-  mode: 'accept' | 'reject' | 'as-is';
-  error?: string;
-  /** Tracked changes LibreOffice found in the file, and those left after accepting or rejecting. */
-  changes: number;
-  left: number;
-  body: Block[];
-  notes: string[];
-}
+type Reading = OfficeReading;
 
 async function read(path: string): Promise<CouncilDocument> {
   const [checked] = await checkSources([path], TEMPLATES);
@@ -169,12 +159,10 @@ beforeAll(async () => {
     `reject:${name}-marked`,
     ...VERSIONS.map((version) => `as-is:${name}-${version}`),
   ]);
-  const out = execFileSync(
-    '/usr/bin/python3',
-    [READER, join(dir, 'profile'), ...jobs.map((job) => job.replace(/:(.+)$/, (_m, file: string) => `:${join(dir, `${file}.docx`)}`))],
-    { encoding: 'utf8', timeout: 240_000, maxBuffer: 64 << 20 },
-  );
-  const results = JSON.parse(out) as Reading[];
+  const results = readWithOffice(jobs.map((job) => {
+    const [mode, file] = job.split(':') as [Decision, string];
+    return [join(dir, `${file}.docx`), mode];
+  }));
   readings = Object.fromEntries(jobs.map((job, i) => [job, results[i]!]));
   for (const result of results) expect(result.error).toBeUndefined();
 }, 300_000);
