@@ -9,7 +9,6 @@
 import { Zip, type ZipInputFile } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
 
-
 /** W3CDTF as Word writes it: whole seconds, UTC. */
 function w3cdtf(time: Date): string {
   return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
