@@ -8,7 +8,8 @@ import { footnoteDocument, NOTE_WORDS, type FixtureOptions } from './helpers/foo
 import { outline, pageCount, type OutlineItem, pageText, pageWords, pdfinfo, qpdfCheck, type Word } from './helpers/pdf.js';
 import { BrowserProcess } from '../src/writers/pdf/browser-process.js';
 import { BrowserSession } from '../src/writers/pdf/browser-session.js';
-import { findChromium, Printer } from '../src/writers/pdf/chromium.js';
+import { Printer } from '../src/writers/pdf/chromium.js';
+import { findChromium } from '../src/writers/pdf/print-settings.js';
 import { setPdfDates } from '../src/writers/pdf/dates.js';
 import { hasFootnotes } from '../src/writers/pdf/footnote-layout.js';
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, HELP } from './help.js';
 import { shownPath } from '../diagnostics/paths.js';
 import { printable } from '../model/characters.js';
-import { buildsPdf, parseCommandLine } from './options.js';
+import { buildPrints, parseCommandLine } from './options.js';
 import { discardEarlyPrinter } from '../writers/pdf/early-printer.js';
 import { sourceDateEpoch } from '../output/source-date-epoch.js';
 import type { BuildOptions, CheckedSource, PlannedOutput } from '../pipeline.js';
@@ -320,7 +320,7 @@ async function buildPlanned(
 // A build that prints no PDF has nothing left to wait for once main is done: it
 // ends there, rather than after the garbage collection V8 would finish first.
 const argv = process.argv.slice(2);
-const endsWhenDone = argv[0] === 'build' && !buildsPdf(argv);
+const endsWhenDone = buildPrints(argv) === false;
 
 // A browser started for a build that never came to print (a usage error) is stopped.
 main(argv)

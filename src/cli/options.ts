@@ -20,16 +20,18 @@ export function parseCommandLine(argv: string[]) {
   });
 }
 
-/** Whether the command line asks for a build that prints PDFs (every format, or pdf among those named). */
-export function buildsPdf(argv: string[]): boolean {
+/**
+ * For a build, whether it prints PDFs (every format, or pdf among those named); undefined when the
+ * line asks for anything else, or does not parse (the command says what is wrong with it).
+ */
+export function buildPrints(argv: string[]): boolean | undefined {
   let parsed;
   try {
     parsed = parseCommandLine(argv);
   } catch {
-    // The command says what is wrong with the line; nothing is started for it.
-    return false;
+    return undefined;
   }
   const { values, positionals } = parsed;
-  if (values.help || positionals[0] !== 'build') return false;
+  if (values.help || positionals[0] !== 'build') return undefined;
   return values.format === undefined || values.format.split(',').some((f) => f.trim() === 'pdf');
 }

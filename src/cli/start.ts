@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { runCachedBundle } from '../startup/cached-bundle.js';
 import { startEarlyPrinter } from '../writers/pdf/early-printer.js';
-import { buildsPdf } from './options.js';
+import { buildPrints } from './options.js';
 
-if (buildsPdf(process.argv.slice(2))) startEarlyPrinter(join(import.meta.dirname, 'print-worker.js'));
+if (buildPrints(process.argv.slice(2))) startEarlyPrinter(join(import.meta.dirname, 'print-worker.js'));
 runCachedBundle(join(import.meta.dirname, 'council-docs.cjs'), join(import.meta.dirname, 'council-docs.code-cache'));

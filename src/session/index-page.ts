@@ -1,8 +1,9 @@
 // The index of a folder, one page per language present (index.html for the
 // first, index-F.html, ...): every document in order of number with its title,
 // date and agenda item, and links to the HTML, PDF and DOCX of each language's
-// version, and to a revision's marked version (its changes). Laid out by templates/html/index.hbs; every word is locale data, and
-// everything from an entry is escaped by the template (nothing is given as markup).
+// version, and to a revision's marked version (its changes). Laid out by
+// templates/html/index.hbs; every word is locale data, and everything from an
+// entry is escaped by the template (nothing is given as markup).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -60,6 +61,7 @@ function rowView(document: IndexedDocument, language: Language, localeOf: IndexP
     const linksTo = (files: IndexedEntry['outputs'], phrase: string) =>
       LINKED.filter(({ format }) => files[format] !== undefined).map(({ format, type }) => ({
         href: files[format],
+        language: l,
         type,
         text: locale.index.formats[format],
         label: fill(phrase, { document: number, format: locale.index.formats[format] }),

@@ -13,8 +13,6 @@ import type { FromPrintWorker, ToPrintWorker } from './print-messages.js';
 import type { Printed } from './print.js';
 import { PrintError, TIMEOUT_VARIABLE, printTimeoutMs, printWorkerData, protocolTimeoutMs } from './print-settings.js';
 
-export { findChromium, PrintError, printTimeoutMs } from './print-settings.js';
-
 /** A healthy worker stops Chromium and ends in well under a second. */
 const CLOSE_TIMEOUT_MS = 5_000;
 
