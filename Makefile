@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := all
 
 NODE_BIN := node_modules/.bin
-CLI := node dist/cli/main.js
+CLI := dist/cli/council-docs
 STAMPS ?= .cache
 SOURCE_DIR ?= source
 OUT_DIR ?= out
@@ -61,13 +61,20 @@ node_modules/.installed: package.json package-lock.json
 # `tsc` only type-checks (see `make test`). The new bundle replaces the old one
 # whole, so nothing stale is left behind.
 ESBUILD := $(NODE_BIN)/esbuild --bundle --platform=node --target=node20 --log-level=warning
-dist/.built: node_modules/.installed $(TS_FILES) $(STAMPS)/packages
+# fflate's Node build loads node:worker_threads as it is loaded, for functions this program never
+# calls; a process started from the startup snapshot cannot start a worker once that module was
+# loaded while the snapshot was made (see src/writers/pdf/worker-thread.ts). Its browser build is
+# the same code without them.
+PROGRAM_ALIASES := --alias:source-map=./src/startup/without-source-map.ts --alias:fflate=./node_modules/fflate/esm/browser.js
+dist/.built: node_modules/.installed $(TS_FILES) src/cli/council-docs.sh $(STAMPS)/packages
 	@rm -rf dist.new
-	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs --alias:source-map=./src/startup/without-source-map.ts \
+	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs $(PROGRAM_ALIASES) \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
 	@# fontkit's Unicode data is a file its code reads beside itself (import.meta.url), not an import
 	@# esbuild can bundle: it goes beside the bundle.
 	@cp node_modules/unicode-properties/data.trie dist.new/cli/data.trie
+	$(ESBUILD) src/startup/snapshot.ts --format=cjs --outfile=dist.new/cli/snapshot.cjs $(PROGRAM_ALIASES) \
+	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
 	$(ESBUILD) src/writers/pdf/print-worker.ts --format=cjs --outfile=dist.new/cli/print-worker.cjs \
 	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
 	@# The bundles are read faster written in ASCII (see src/startup/cached-bundle.ts). esbuild escapes
@@ -80,7 +87,11 @@ dist/.built: node_modules/.installed $(TS_FILES) $(STAMPS)/packages
 	  "--banner:js=import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
 	@warm=$$(mktemp -d) && { COUNCIL_DOCS_WRITE_CODE_CACHE=1 node dist.new/cli/main.js build $(SOURCE_DIR) --out $$warm \
 	  --quiet >/dev/null 2>&1 || true; } && rm -rf $$warm
+	@install -m 755 src/cli/council-docs.sh dist.new/cli/council-docs
 	@chmod +x dist.new/cli/main.js && rm -rf dist.old && { [ ! -d dist ] || mv dist dist.old; } && mv dist.new dist && rm -rf dist.old
+	@# The startup snapshot is made where the program stays (its paths are in it), for this Node.
+	@snapshot=dist/cli/council-docs-$$(node --version).blob; node --snapshot-blob $$snapshot --build-snapshot $(CURDIR)/dist/cli/snapshot.cjs \
+	  $(SOURCE_DIR) >/dev/null 2>&1 || { rm -f $$snapshot; echo "no startup snapshot made: council-docs starts without one, slower" >&2; }
 	@touch $@
 
 # The index of out/ (index.html, its PDF, a calendar per meeting and language) is made from what

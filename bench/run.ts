@@ -11,7 +11,8 @@ import { FORMAT_NAMES } from '../src/writers/registry.js';
 import { Printer } from '../src/writers/pdf/chromium.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+// The command as a user runs it: from its startup snapshot (see src/startup/snapshot.ts).
+const CLI = join(ROOT, 'dist', 'cli', 'council-docs');
 const SEED = join(ROOT, 'source', 'C17-23.md');
 const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
@@ -146,8 +147,8 @@ async function sessionFigure(peer: number) {
   const dir = join(work, 'session');
   const sessionOut = join(work, 'session-out');
   const versions = generateSession(dir, documents);
-  const build = await peakMemory('node', [CLI, 'build', dir, '--out', sessionOut, '--quiet'], 250);
-  const index = await peakMemory('node', [CLI, 'index', sessionOut, '--quiet'], 250);
+  const build = await peakMemory(CLI, ['build', dir, '--out', sessionOut, '--quiet'], 250);
+  const index = await peakMemory(CLI, ['index', sessionOut, '--quiet'], 250);
   const each = build.ms / versions;
   line(`session of ${documents} documents, ${versions} document-languages, build`, `${(build.ms / 1000).toFixed(1)} s`);
   line('session, per document-language', `${ms(each)}  ${ratio(each, peer, 0.1)}`);
@@ -180,8 +181,8 @@ async function main() {
     return;
   }
   const t = hyperfine({
-    'ours: full build': `rm -rf ${sh(out)} && node ${sh(CLI)} build ${sh(src)} --out ${sh(out)} --quiet`,
-    'ours: build without PDF': `rm -rf ${sh(out)} && node ${sh(CLI)} build ${sh(src)} --out ${sh(out)} --quiet --format ${withoutPdf}`,
+    'ours: full build': `rm -rf ${sh(out)} && ${sh(CLI)} build ${sh(src)} --out ${sh(out)} --quiet`,
+    'ours: build without PDF': `rm -rf ${sh(out)} && ${sh(CLI)} build ${sh(src)} --out ${sh(out)} --quiet --format ${withoutPdf}`,
     'pandoc md→docx + md→html': `${peerDocx} && ${peerHtml}`,
     'pandoc md→docx + md→html + Chromium print': `${peerDocx} && ${peerHtml} && ${peerPrint}`,
   });
@@ -205,8 +206,8 @@ async function main() {
     for (const f of translations) copyFileSync(join(ROOT, 'source', f), join(six, f));
     const languages = 1 + translations.filter((f) => f.endsWith('.md')).length;
     const l = hyperfine({
-      'ours: English': `rm -rf ${sh(out)} && node ${sh(CLI)} build ${sh(one)} --out ${sh(out)} --quiet`,
-      'ours: every language': `rm -rf ${sh(out)} && node ${sh(CLI)} build ${sh(six)} --out ${sh(out)} --quiet`,
+      'ours: English': `rm -rf ${sh(out)} && ${sh(CLI)} build ${sh(one)} --out ${sh(out)} --quiet`,
+      'ours: every language': `rm -rf ${sh(out)} && ${sh(CLI)} build ${sh(six)} --out ${sh(out)} --quiet`,
     });
     const english = l['ours: English']!;
     const extra = (l['ours: every language']! - english) / (languages - 1);
@@ -226,7 +227,7 @@ async function main() {
       `pandoc ${sh(bodySource)} --resource-path=${sh(bodyDir)} -s --self-contained -o ${sh(bodyHtml)} && ` +
       `${CHROMIUM} ${CHROMIUM_FLAGS} --user-data-dir=${sh(join(work, 'chromium'))} --no-pdf-header-footer --print-to-pdf=${sh(join(work, 'body-pandoc.pdf'))} file://${bodyHtml}`;
     const tb = hyperfine({
-      'ours: body document': `rm -rf ${sh(bodyOut)} && node ${sh(CLI)} build ${sh(bodySource)} --out ${sh(bodyOut)} --quiet`,
+      'ours: body document': `rm -rf ${sh(bodyOut)} && ${sh(CLI)} build ${sh(bodySource)} --out ${sh(bodyOut)} --quiet`,
       'pandoc + Chromium: body document': bodyPeer,
     });
     const peerBody = tb['pandoc + Chromium: body document']!;
@@ -272,12 +273,12 @@ async function main() {
   mkdirSync(batch);
   for (let n = 100; n < 200; n++) writeFileSync(join(batch, `C17-${n}.md`), documentNumbered(n));
   const batchOut = join(work, 'batch-out');
-  const b = hyperfine({ batch: `rm -rf ${sh(batchOut)} && node ${sh(CLI)} build ${sh(batch)} --out ${sh(batchOut)} --quiet` }, 3);
+  const b = hyperfine({ batch: `rm -rf ${sh(batchOut)} && ${sh(CLI)} build ${sh(batch)} --out ${sh(batchOut)} --quiet` }, 3);
   const perDocument = b['batch']! / 100;
   const peerPerDocument = hasPdf ? peerFull : peerNoPdf;
   line('batch of 100 documents, per document', `${ms(perDocument)}  ${ratio(perDocument, peerPerDocument, 0.2)}`);
   rmSync(batchOut, { recursive: true, force: true });
-  const { peak } = await peakMemory('node', [CLI, 'build', batch, '--out', batchOut, '--quiet']);
+  const { peak } = await peakMemory(CLI, ['build', batch, '--out', batchOut, '--quiet']);
   line('batch of 100 documents, peak memory (all processes)', `${peak.toFixed(0)} MiB (target < 1024 MiB) ${peak < 1024 ? 'ok' : 'MISSED'}`);
 
   if (hasPdf) await sessionFigure(peerFull);
@@ -289,8 +290,8 @@ async function main() {
     writeFileSync(join(big, 'C17-23.md'), scaled(40));
     const s = hyperfine(
       {
-        '1×': `rm -rf ${sh(out)} && node ${sh(CLI)} build ${sh(src)} --out ${sh(out)} --quiet`,
-        '40×': `rm -rf ${sh(join(work, 'big-out'))} && node ${sh(CLI)} build ${sh(big)} --out ${sh(join(work, 'big-out'))} --quiet`,
+        '1×': `rm -rf ${sh(out)} && ${sh(CLI)} build ${sh(src)} --out ${sh(out)} --quiet`,
+        '40×': `rm -rf ${sh(join(work, 'big-out'))} && ${sh(CLI)} build ${sh(big)} --out ${sh(join(work, 'big-out'))} --quiet`,
       },
       3,
     );

@@ -1,5 +1,5 @@
 // council-docs: check and build Council documents from Markdown sources.
-// Started by start.ts, from a bundle.
+// Run by start.ts from its bundle, or from the startup snapshot (src/startup/snapshot.ts).
 import '../startup/zod-without-jit.js';
 import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
@@ -317,26 +317,32 @@ async function buildPlanned(
   return failed.length > 0 ? EXIT.failed : EXIT.ok;
 }
 
-// A build that prints no PDF has nothing left to wait for once main is done: it
-// ends there, rather than after the garbage collection V8 would finish first.
-const argv = process.argv.slice(2);
-const endsWhenDone = buildPrints(argv) === false;
+/** Runs a command line; settles with its exit status once every failure is reported. */
+export function run(argv: string[]): Promise<number> {
+  // A browser started for a build that never came to print (a usage error) is stopped.
+  return main(argv)
+    .finally(discardEarlyPrinter)
+    .then(
+      (code) => code,
+      (cause: unknown) => {
+        // An output that could not be written (a record of align's) is named, with why in words.
+        const output = (cause as { output?: unknown }).output;
+        const message = (typeof output === 'string' ? `${shown(output)} not written: ` : '') + (cause instanceof Error ? cause.message : String(cause));
+        const usage = cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+        process.stderr.write(printable(`council-docs: ${usage ? '' : 'error: '}${message}`) + '\n');
+        if (usage) process.stderr.write('run "council-docs --help" for usage\n');
+        return usage ? EXIT.usage : EXIT.failed;
+      },
+    );
+}
 
-// A browser started for a build that never came to print (a usage error) is stopped.
-main(argv)
-  .finally(discardEarlyPrinter)
-  .then(
-    (code) => {
-      process.exitCode = code;
-      if (endsWhenDone) process.exit(code);
-    },
-    (cause: unknown) => {
-      // An output that could not be written (a record of align's) is named, with why in words.
-      const output = (cause as { output?: unknown }).output;
-      const message = (typeof output === 'string' ? `${shown(output)} not written: ` : '') + (cause instanceof Error ? cause.message : String(cause));
-      const usage = cause instanceof UsageError || (cause as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-      process.stderr.write(printable(`council-docs: ${usage ? '' : 'error: '}${message}`) + '\n');
-      if (usage) process.stderr.write('run "council-docs --help" for usage\n');
-      process.exitCode = usage ? EXIT.usage : EXIT.failed;
-    },
-  );
+/** Runs a command line as the process: its exit status is the process's. */
+export function runAsProcess(argv: string[]): void {
+  // A build that prints no PDF has nothing left to wait for once it is done: it
+  // ends there, rather than after the garbage collection V8 would finish first.
+  const endsWhenDone = buildPrints(argv) === false;
+  void run(argv).then((code) => {
+    process.exitCode = code;
+    if (endsWhenDone) process.exit(code);
+  });
+}

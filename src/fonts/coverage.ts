@@ -85,6 +85,11 @@ async function load(face: Face): Promise<Coverage> {
 
 const faces = new Map<string, Promise<Coverage>>();
 
+/** Drops the characters read of each face in this process: the next check reads them again (or the font cache). */
+export function forgetCoverage(): void {
+  faces.clear();
+}
+
 export function faceCoverage(face: Face): Promise<Coverage> {
   const key = `${face.file}\0${face.index}`;
   if (!faces.has(key)) faces.set(key, load(face));

@@ -115,6 +115,12 @@ async function lookUp(family: string, key: string): Promise<Face | undefined> {
 
 const resolved = new Map<string, Promise<Face | undefined>>();
 
+/** Drops what this process was told of the machine's fonts: the next lookup asks again (or the font cache). */
+export function forgetFaces(): void {
+  kept = undefined;
+  resolved.clear();
+}
+
 /** Asked of fontconfig once per family and state of the machine's fonts, and kept (see font-cache.ts). */
 export function findFace(family: string): Promise<Face | undefined> {
   const key = family.toLowerCase();

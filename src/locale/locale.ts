@@ -1,6 +1,6 @@
 // Locale data (templates/locale/<language>.yaml): every word the tool adds to
 // a document. Checked on load so a translator's missing label is named.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -128,11 +128,11 @@ export function hasLocale(templatesDir: string, language: Language): boolean {
 
 export function loadLocale(templatesDir: string, language: Language): LocaleData {
   const path = localePath(templatesDir, language);
-  return fromTemplates(`locale:${path}`, () => readLocale(path));
+  return fromTemplates(`locale:${path}`, (read) => readLocale(path, read(path)));
 }
 
-function readLocale(path: string): LocaleData {
-  const result = localeSchema.safeParse(parse(readFileSync(path, 'utf8')));
+function readLocale(path: string, text: string): LocaleData {
+  const result = localeSchema.safeParse(parse(text));
   if (!result.success) {
     const first = result.error.issues[0]!;
     throw new LocaleError(`${path}: ${first.path.join('.')}: ${first.message}`);

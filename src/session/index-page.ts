@@ -4,7 +4,6 @@
 // version, and to a revision's marked version (its changes). Laid out by
 // templates/html/index.hbs; every word is locale data, and everything from an
 // entry is escaped by the template (nothing is given as markup).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { LANGUAGES, type Language } from '../model/meta-schema.js';
@@ -21,9 +20,9 @@ interface Templates {
 }
 
 function templates(dir: string): Templates {
-  return fromTemplates(`index:${dir}`, () => {
+  return fromTemplates(`index:${dir}`, (readTemplate) => {
     const hb = Handlebars.create();
-    const read = (name: string) => readFileSync(join(dir, 'html', name), 'utf8');
+    const read = (name: string) => readTemplate(join(dir, 'html', name));
     return { page: hb.compile(read('index.hbs'), { strict: false }), css: hb.compile(read('index.css.hbs'), { noEscape: true }) };
   });
 }

@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { watchFiles } from './file-events.js';
 import { cataloguePath } from '../read/catalogue.js';
 import { originalPath } from '../read/translation.js';
-import { forgetTemplates } from '../templates/cache.js';
+import { checkTemplatesAgain } from '../templates/cache.js';
 import { BuildResources } from '../writers/resources.js';
 import { formatMessages, hasErrors } from '../diagnostics/report.js';
 import { checkSources, planOutputs, renderEach, writeOutputs, type BuildOptions, type CheckedSource, type FailedOutput, type PlannedOutput } from '../pipeline.js';
@@ -58,7 +58,7 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
   const rebuild = async (changed: string[] | 'all', settled: Promise<boolean> = Promise.resolve(true)): Promise<BuildReport | undefined> => {
     const started = performance.now();
     if (changed === 'all') {
-      forgetTemplates();
+      checkTemplatesAgain();
       lastInputs.clear();
     }
     const toRead = changed === 'all' ? options.sources : changed.filter((p) => options.sources.includes(p));

@@ -1,6 +1,5 @@
 // templates/docx/layout.yaml: page, type and spacing of the DOCX, checked on
 // load so a wrong value is named rather than written into a broken document.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -78,8 +77,8 @@ export class LayoutError extends Error {}
 
 export function loadLayout(templatesDir: string): Layout {
   const path = join(templatesDir, 'docx', 'layout.yaml');
-  return fromTemplates(`docx-layout:${path}`, () => {
-    const result = layoutSchema.safeParse(parse(readFileSync(path, 'utf8')));
+  return fromTemplates(`docx-layout:${path}`, (read) => {
+    const result = layoutSchema.safeParse(parse(read(path)));
     if (!result.success) {
       const first = result.error.issues[0]!;
       throw new LayoutError(`${path}: ${first.path.join('.')}: ${first.message}`);

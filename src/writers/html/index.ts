@@ -1,11 +1,10 @@
 // Model → one self-contained HTML file, laid out by templates/html/*.hbs.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Annex, Block, CouncilDocument, Figure, Table } from '../../model/document.js';
 import type { WriteOptions } from '../options.js';
 import { inlinesToHtml } from './inlines.js';
-import { fromTemplates } from '../../templates/cache.js';
+import { fromTemplates, type ReadTemplate } from '../../templates/cache.js';
 import { escapeHtml } from './escape.js';
 import { changesWords } from '../../locale/changes.js';
 import { eventItemText } from '../../locale/events.js';
@@ -21,12 +20,12 @@ interface Templates {
 }
 
 function templates(dir: string): Templates {
-  return fromTemplates(`html:${dir}`, () => compileTemplates(dir));
+  return fromTemplates(`html:${dir}`, (read) => compileTemplates(dir, read));
 }
 
-function compileTemplates(dir: string): Templates {
+function compileTemplates(dir: string, readTemplate: ReadTemplate): Templates {
   const hb = Handlebars.create();
-  const read = (name: string) => readFileSync(join(dir, 'html', name), 'utf8');
+  const read = (name: string) => readTemplate(join(dir, 'html', name));
   hb.registerPartial('list', read('list.hbs'));
   hb.registerPartial('blocks', read('blocks.hbs'));
   const compiled = {

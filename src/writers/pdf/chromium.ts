@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Closable } from '../resources.js';
 import { adoptEarlyPrinter } from './early-printer.js';
+import { startWorker } from './worker-thread.js';
 import type { FromPrintWorker, ToPrintWorker } from './print-messages.js';
 import type { Printed } from './print.js';
 import { PrintError, TIMEOUT_VARIABLE, printTimeoutMs, printWorkerData, protocolTimeoutMs } from './print-settings.js';
@@ -143,7 +144,7 @@ export class Printer implements Closable {
     const { executablePath } = data;
     // The command starts the worker of a build that prints as it starts; a Printer of the same environment takes it over.
     const early = this.#env === process.env ? adoptEarlyPrinter(data) : undefined;
-    const worker = early?.worker ?? new Worker(workerFile(), { workerData: data });
+    const worker = early?.worker ?? startWorker(workerFile(), { workerData: data });
     let started: (ready: boolean, cause?: Error) => void = () => undefined;
     const starting = new Promise<void>((resolve, reject) => {
       started = (ready, cause) => (ready ? resolve() : reject(cause));

@@ -5,9 +5,10 @@
 // starts its browser (chromium.ts); the command discards one that nothing
 // adopted (a usage error, say). The two meet through the global symbol
 // registry, since start.ts and the program are separate bundles.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FromPrintWorker, PrintWorkerData, ToPrintWorker } from './print-messages.js';
 import { printWorkerData } from './print-settings.js';
+import { startWorker } from './worker-thread.js';
 
 const KEY = Symbol.for('council-docs.early-print-worker');
 
@@ -31,7 +32,7 @@ export function startEarlyPrinter(workerFile: string, env: NodeJS.ProcessEnv = p
     // The build's own Printer says what is wrong, in its words.
     return;
   }
-  const worker = new Worker(workerFile, { workerData: data });
+  const worker = startWorker(workerFile, { workerData: data });
   const early: Early = { worker, data, backlog: [], ended: false, detach: () => undefined };
   const hear = (message: FromPrintWorker) => early.backlog.push(message);
   const end = () => (early.ended = true);
