@@ -65,18 +65,17 @@ ESBUILD := $(NODE_BIN)/esbuild --bundle --platform=node --target=node20 --log-le
 # calls; a process started from the startup snapshot cannot start a worker once that module was
 # loaded while the snapshot was made (see src/writers/pdf/worker-thread.ts). Its browser build is
 # the same code without them.
+# A CommonJS bundle has no import.meta.url: it is made from the bundle's own path.
+CJS_URL := --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
 PROGRAM_ALIASES := --alias:source-map=./src/startup/without-source-map.ts --alias:fflate=./node_modules/fflate/esm/browser.js
 dist/.built: node_modules/.installed $(TS_FILES) src/cli/council-docs.sh $(STAMPS)/packages
 	@rm -rf dist.new
-	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs $(PROGRAM_ALIASES) \
-	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
+	$(ESBUILD) src/cli/main.ts --format=cjs --outfile=dist.new/cli/council-docs.cjs $(PROGRAM_ALIASES) $(CJS_URL)
 	@# fontkit's Unicode data is a file its code reads beside itself (import.meta.url), not an import
 	@# esbuild can bundle: it goes beside the bundle.
 	@cp node_modules/unicode-properties/data.trie dist.new/cli/data.trie
-	$(ESBUILD) src/startup/snapshot.ts --format=cjs --outfile=dist.new/cli/snapshot.cjs $(PROGRAM_ALIASES) \
-	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
-	$(ESBUILD) src/writers/pdf/print-worker.ts --format=cjs --outfile=dist.new/cli/print-worker.cjs \
-	  --define:import.meta.url=importMetaUrl "--banner:js=const importMetaUrl = require('node:url').pathToFileURL(__filename).href;"
+	$(ESBUILD) src/startup/snapshot.ts --format=cjs --outfile=dist.new/cli/snapshot.cjs $(PROGRAM_ALIASES) $(CJS_URL)
+	$(ESBUILD) src/writers/pdf/print-worker.ts --format=cjs --outfile=dist.new/cli/print-worker.cjs $(CJS_URL)
 	@# The bundles are read faster written in ASCII (see src/startup/cached-bundle.ts). esbuild escapes
 	@# the text of strings, not comments, regular expressions or String.raw (in these bundles only
 	@# regular expressions, where \uXXXX means the same character): those characters are escaped here.

@@ -4,9 +4,9 @@
 // time. `make` runs this file once with `node --build-snapshot`: it loads the
 // program, builds the project's sources in every format that needs no browser,
 // so that the modules a build uses are loaded, their functions and templates
-// compiled, and leaves the heap for Node to save. The
-// command (the council-docs script) starts Node from that heap, and runs the
-// program from its bundle when no snapshot fits (start.ts).
+// compiled, and leaves the heap for Node to save. The command (the
+// council-docs script) starts Node from that heap, and runs the program from
+// its bundle when no snapshot fits (start.ts).
 import './decoder-for-snapshot.js';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,13 +14,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startupSnapshot } from 'node:v8';
 import { run, runAsProcess } from '../cli/main.js';
-import { buildPrints } from '../cli/options.js';
+import { bundledProgram, launch } from '../cli/launch.js';
 import { forgetCoverage } from '../fonts/coverage.js';
 import { forgetFaces } from '../fonts/fontconfig.js';
 import { checkTemplatesAgain } from '../templates/cache.js';
-import { startEarlyPrinter } from '../writers/pdf/early-printer.js';
 import { FORMAT_NAMES } from '../writers/registry.js';
-import { runCachedBundle } from './cached-bundle.js';
 import { restoreTextDecoder } from './decoder-for-snapshot.js';
 
 /** Where the program was when the snapshot was made: its templates, fonts data and print worker are found from here. */
@@ -37,12 +35,10 @@ function placeOf(folder: string): string | undefined {
 // The script passes the folder it runs from, then the command line.
 startupSnapshot.setDeserializeMainFunction(() => {
   const [from = HERE, ...argv] = process.argv.slice(1);
-  const moved = placeOf(from) !== undefined && placeOf(from) !== placeOf(HERE);
+  const there = placeOf(from);
   // A program moved since the snapshot was made would look for its files where it was: it runs from its bundle instead.
-  const folder = moved ? from : HERE;
-  if (buildPrints(argv)) startEarlyPrinter(join(folder, 'print-worker.js'));
-  if (!moved) runAsProcess(argv);
-  else (runCachedBundle(join(folder, 'council-docs.cjs'), join(folder, 'council-docs.code-cache')) as { runAsProcess: typeof runAsProcess }).runAsProcess(argv);
+  if (there !== undefined && there !== placeOf(HERE)) launch(from, argv, () => bundledProgram(from));
+  else launch(HERE, argv, () => ({ runAsProcess }));
 });
 
 /** Builds `sources` once into a folder that is then removed; a build that fails only leaves the snapshot less warm. */
