@@ -76,10 +76,11 @@ dist/.built: node_modules/.installed $(TS_FILES) src/cli/council-docs.sh $(STAMP
 	@cp node_modules/unicode-properties/data.trie dist.new/cli/data.trie
 	$(ESBUILD) src/startup/snapshot.ts --format=cjs --outfile=dist.new/cli/snapshot.cjs $(PROGRAM_ALIASES) $(CJS_URL)
 	$(ESBUILD) src/writers/pdf/print-worker.ts --format=cjs --outfile=dist.new/cli/print-worker.cjs $(CJS_URL)
-	@# The bundles are read faster written in ASCII (see src/startup/cached-bundle.ts). esbuild escapes
+	@# The bundles are read faster written in ASCII (see src/startup/cached-bundle.ts), and the startup
+	@# snapshot, which keeps its bundle's text, keeps it in one byte a character, not two. esbuild escapes
 	@# the text of strings, not comments, regular expressions or String.raw (in these bundles only
 	@# regular expressions, where \uXXXX means the same character): those characters are escaped here.
-	@node -e "const fs = require('node:fs'); for (const f of process.argv.slice(1)) fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/[^\\0-\\x7f]/g, (c) => '\\\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')))" dist.new/cli/council-docs.cjs dist.new/cli/print-worker.cjs
+	@node -e "const fs = require('node:fs'); for (const f of process.argv.slice(1)) fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/[^\\0-\\x7f]/g, (c) => '\\\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')))" dist.new/cli/council-docs.cjs dist.new/cli/snapshot.cjs dist.new/cli/print-worker.cjs
 	$(ESBUILD) src/cli/start.ts --format=esm --outfile=dist.new/cli/main.js
 	$(ESBUILD) src/writers/pdf/start-print-worker.ts --format=esm --outfile=dist.new/cli/print-worker.js
 	$(ESBUILD) src/schema/write-json-schema.ts --format=esm --outfile=dist.new/schema/write-json-schema.js \
