@@ -17,9 +17,11 @@ TEMPLATE_FILES := $(shell find templates -type f 2>/dev/null)
 ISSUED_FILES := $(shell find $(dir $(SOURCE_DIR:%/=%))issued -type f 2>/dev/null)
 TS_FILES := $(shell find src -name '*.ts' 2>/dev/null)
 
-# Debian packages: what building needs, and what the tests' independent readers need.
-RUNTIME_PACKAGES := chromium fontconfig fonts-crosextra-carlito fonts-hosny-amiri fonts-wqy-microhei fonts-noto-cjk
-BENCH_PACKAGES := hyperfine pandoc poppler-utils
+# Debian packages: what building needs (the PDF is printed by the headless shell, see
+# src/writers/pdf/print-settings.ts), what the tests' independent readers need, and what the bench
+# times us against (Debian's full Chromium prints pandoc's HTML).
+RUNTIME_PACKAGES := chromium-headless-shell fontconfig fonts-crosextra-carlito fonts-hosny-amiri fonts-wqy-microhei fonts-noto-cjk
+BENCH_PACKAGES := chromium hyperfine pandoc poppler-utils
 TEST_PACKAGES := poppler-utils qpdf pandoc libreoffice-writer-nogui python3-uno python3-docx python3-icalendar default-jre-headless
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)

@@ -9,12 +9,16 @@ import { join, resolve } from 'node:path';
 import { startWatch } from '../src/watch/watch.js';
 import { FORMAT_NAMES } from '../src/writers/registry.js';
 import { Printer } from '../src/writers/pdf/chromium.js';
+import { findChromium } from '../src/writers/pdf/print-settings.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 // The command as a user runs it: from its startup snapshot (see src/startup/snapshot.ts).
 const CLI = join(ROOT, 'dist', 'cli', 'council-docs');
 const SEED = join(ROOT, 'source', 'C17-23.md');
 const CHROMIUM = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+// What this tool prints with (the headless shell, when installed): the peer chain is timed with it
+// too, beside the target, so that the ratio shows what the engine gives and what the tool does.
+const ENGINE = findChromium();
 const CHROMIUM_FLAGS = '--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const work = mkdtempSync(join(tmpdir(), 'council-bench-'));
@@ -167,7 +171,9 @@ async function main() {
   const pandocHtml = join(work, 'pandoc.html');
   const peerDocx = `pandoc ${sh(SEED)} -o ${sh(join(work, 'pandoc.docx'))}`;
   const peerHtml = `pandoc ${sh(SEED)} -s -o ${sh(pandocHtml)}`;
-  const peerPrint = `${CHROMIUM} ${CHROMIUM_FLAGS} --user-data-dir=${sh(join(work, 'chromium'))} --no-pdf-header-footer --print-to-pdf=${sh(join(work, 'pandoc.pdf'))} file://${pandocHtml}`;
+  const printWith = (browser: string, profile: string) =>
+    `${browser} ${CHROMIUM_FLAGS} --user-data-dir=${sh(join(work, profile))} --no-pdf-header-footer --print-to-pdf=${sh(join(work, 'pandoc.pdf'))} file://${pandocHtml}`;
+  const peerPrint = printWith(CHROMIUM, 'chromium');
   execFileSync('sh', ['-c', peerHtml]);
 
   process.stdout.write(`Formats: ${FORMAT_NAMES.join(', ')}; ${RUNS} runs each; medians.\n\n`);
@@ -185,6 +191,7 @@ async function main() {
     'ours: build without PDF': `rm -rf ${sh(out)} && ${sh(CLI)} build ${sh(src)} --out ${sh(out)} --quiet --format ${withoutPdf}`,
     'pandoc md→docx + md→html': `${peerDocx} && ${peerHtml}`,
     'pandoc md→docx + md→html + Chromium print': `${peerDocx} && ${peerHtml} && ${peerPrint}`,
+    ...(ENGINE !== CHROMIUM ? { 'pandoc md→docx + md→html + engine print': `${peerDocx} && ${peerHtml} && ${printWith(ENGINE, 'engine')}` } : {}),
   });
   const peerNoPdf = t['pandoc md→docx + md→html']!;
   const peerFull = t['pandoc md→docx + md→html + Chromium print']!;
@@ -192,6 +199,10 @@ async function main() {
   line('pandoc md→docx + md→html + Chromium print of the HTML', ms(peerFull));
   line('cold build without PDF', `${ms(t['ours: build without PDF']!)}  ${ratio(t['ours: build without PDF']!, peerNoPdf, 1.0)}`);
   if (hasPdf) line('cold full build', `${ms(t['ours: full build']!)}  ${ratio(t['ours: full build']!, peerFull, 0.9)}`);
+  const peerEngine = t['pandoc md→docx + md→html + engine print'];
+  if (hasPdf && peerEngine !== undefined) {
+    line(`  the peer chain printing with ${ENGINE}`, `${ms(peerEngine)}; cold full build ${(t['ours: full build']! / peerEngine).toFixed(2)}× that`);
+  }
 
   // Six languages: the seed and the project's translations of it, in one build, against the
   // English one alone (both with the catalogue). Each extra language may cost at most the English one.

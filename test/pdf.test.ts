@@ -22,6 +22,10 @@ import {
 } from './helpers/pdf.js';
 import { Printer } from '../src/writers/pdf/chromium.js';
 import { setPdfDates } from '../src/writers/pdf/dates.js';
+import { findChromium } from '../src/writers/pdf/print-settings.js';
+
+/** The browser a build picks on this machine: the stand-ins below become it. */
+const CHROMIUM = findChromium();
 
 const A4 = { width: 595.28, height: 841.89 };
 /** Chromium lays pages out in whole 1/300 inch (0.24 pt) steps: A4 comes out 594.96 x 841.92 pt. */
@@ -312,7 +316,7 @@ describe('a browser killed from outside', () => {
     const dir = scratch();
     const executable = join(dir, 'chromium-wrapper');
     const log = join(dir, 'pid');
-    writeFileSync(executable, `#!/bin/sh\necho $$ > '${log}'\nexec /usr/bin/chromium "$@"\n`);
+    writeFileSync(executable, `#!/bin/sh\necho $$ > '${log}'\nexec ${CHROMIUM} "$@"\n`);
     chmodSync(executable, 0o755);
     const printer = new Printer({ env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: executable } });
     try {
@@ -368,7 +372,7 @@ describe('the browser of a build', () => {
   it('is one for every document, started only for a PDF, and gone when the build ends', () => {
     const dir = scratch();
     const sources = twoSources(scratch());
-    const { executable, log } = wrapper(dir, '/usr/bin/chromium "$@"');
+    const { executable, log } = wrapper(dir, `${CHROMIUM} "$@"`);
     const env = { PUPPETEER_EXECUTABLE_PATH: executable };
 
     const htmlOnly = runCli(['build', sources, '--out', join(dir, 'html'), '--format', 'html', '--quiet'], { env });
@@ -399,7 +403,7 @@ describe('the browser of a build', () => {
     const dir = scratch();
     const sources = scratch();
     writeFileSync(join(sources, 'C17-23.md'), readFileSync(SOURCE, 'utf8').replace(/^date: .*$/m, 'date: 2017-02-30'));
-    const { executable, log } = wrapper(dir, '/usr/bin/chromium "$@"');
+    const { executable, log } = wrapper(dir, `${CHROMIUM} "$@"`);
     const run = runCli(['build', sources, '--out', join(dir, 'out'), '--quiet'], { env: { PUPPETEER_EXECUTABLE_PATH: executable } });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/C17-23\.md:\d+:\d+: error: .*that month has 28 days/);
@@ -411,7 +415,7 @@ describe('the browser of a build', () => {
 
   it('started as the command starts, is stopped when the command line turns out wrong', () => {
     const dir = scratch();
-    const { executable, log } = wrapper(dir, '/usr/bin/chromium "$@"');
+    const { executable, log } = wrapper(dir, `${CHROMIUM} "$@"`);
     const env = { PUPPETEER_EXECUTABLE_PATH: executable };
     for (const args of [
       ['build', join(dir, 'no-such-folder'), '--out', join(dir, 'out')],
@@ -427,7 +431,7 @@ describe('the browser of a build', () => {
 
   it('of a build killed while it prints goes too, and the next build removes its profile', async () => {
     const dir = scratch('t');
-    const { executable, log } = wrapper(dir, '/usr/bin/chromium "$@"');
+    const { executable, log } = wrapper(dir, `${CHROMIUM} "$@"`);
     const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: executable, TMPDIR: dir };
     const build = spawn(process.execPath, [CLI, 'build', SOURCE, '--out', join(dir, 'out'), '--format', 'pdf', '--quiet'], { env });
     // Killed once its browser has started, and long before the print is done.
@@ -469,7 +473,7 @@ describe('the browser of a build', () => {
     expect(run.status).toBe(3);
     expect(errors(run.stderr)).toEqual([
       `council-docs: error: ${join(dir, 'C17-23-E.pdf')} not written: no Chromium found to print the PDF: ` +
-        'install it (apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH to a Chromium or Chrome executable',
+        'install it (apt-get install chromium-headless-shell) or set PUPPETEER_EXECUTABLE_PATH to a Chromium or Chrome executable',
     ]);
     expect(existsSync(join(dir, 'C17-23-E.html'))).toBe(true);
     expect(existsSync(join(dir, 'C17-23-E.pdf'))).toBe(false);

@@ -19,7 +19,7 @@ import { isRunning } from '../../process/running.js';
  */
 function flags(profile: string, asRoot: boolean): string[] {
   return [
-    '--headless=new',
+    '--headless',
     ...(asRoot ? ['--no-sandbox'] : []),
     '--disable-gpu',
     '--disable-background-networking',
