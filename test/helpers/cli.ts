@@ -1,6 +1,6 @@
 // Runs the built command line as a user does, in a scratch folder.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -24,11 +24,20 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const scratches: string[] = [];
+
+/** A new folder in the temporary folder, removed after the test file (see remove-scratch.ts). */
 export function scratch(prefix = 'council-docs-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratches.push(dir);
+  return dir;
 }
 
-/** A scratch project whose source/ folder holds these files (name → text); returns the project folder. */
+/** Removes the folders `scratch` made so far. */
+export function removeScratches(): void {
+  for (const dir of scratches.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+}
+
 /** A scratch project as `make` sees one: source/ holds the seed and its catalogue, templates/ a copy of this project's. */
 export function seedProject(): string {
   const dir = scratch();
@@ -45,6 +54,7 @@ export function linkStylesheet(templatesDir: string, url: string): void {
   writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', `<link rel="stylesheet" href="${url}"></head>`));
 }
 
+/** A scratch project whose source/ folder holds these files (name → text); returns the project folder. */
 export function sourceFolder(files: Record<string, string>): string {
   const dir = scratch();
   mkdirSync(join(dir, 'source'));
