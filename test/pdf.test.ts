@@ -479,6 +479,22 @@ describe('the browser of a build', () => {
     expect(existsSync(join(dir, 'C17-23-E.pdf'))).toBe(false);
   });
 
+  it('is the headless shell where both it and the full Chromium are on PATH, the full one where it is all there is', () => {
+    const stand = (dir: string, name: string) => {
+      writeFileSync(join(dir, name), '#!/bin/sh\n');
+      chmodSync(join(dir, name), 0o755);
+    };
+    const both = scratch();
+    const full = scratch();
+    stand(both, 'chromium');
+    stand(both, 'chromium-headless-shell');
+    stand(full, 'chromium');
+    expect(findChromium({ PATH: both })).toBe(join(both, 'chromium-headless-shell'));
+    expect(findChromium({ PATH: full })).toBe(join(full, 'chromium'));
+    // Debian's launcher in /usr/bin is passed over for the binary it starts (make installs the shell).
+    expect(findChromium({ PATH: '/usr/bin' })).toBe('/usr/lib/chromium/chromium-headless-shell');
+  });
+
   it('names PUPPETEER_EXECUTABLE_PATH when it points at nothing', () => {
     const dir = scratch();
     const run = runCli(['build', SOURCE, '--out', dir, '--format', 'pdf'], { env: { PUPPETEER_EXECUTABLE_PATH: '/nowhere/chromium' } });
