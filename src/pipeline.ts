@@ -27,6 +27,7 @@ import { BuildResources } from './writers/resources.js';
 import { DocumentRenders } from './writers/document-renders.js';
 import { removeStaleTemporaries, writeAtomically, type WriteResult } from './output/atomic-write.js';
 import type { IssueOptions } from './issued/check.js';
+import type { MadeAhead } from './writers/made-ahead.js';
 
 export interface CheckedSource {
   file: VFile;
@@ -40,13 +41,28 @@ export interface CheckedSource {
 /**
  * Reads and checks sources. `formats` are the outputs to be made, whose fonts the text's
  * characters are checked against (missing-glyph); none, and the fonts are not looked at.
+ * `onRead` hears each source of `paths` read without an error, before the rest of its check.
  */
-export async function checkSources(paths: string[], templatesDir: string, formats: readonly FormatName[] = FORMAT_NAMES, issues: IssueOptions = {}): Promise<CheckedSource[]> {
+export async function checkSources(
+  paths: string[],
+  templatesDir: string,
+  formats: readonly FormatName[] = FORMAT_NAMES,
+  issues: IssueOptions = {},
+  onRead?: (document: CouncilDocument) => void,
+): Promise<CheckedSource[]> {
+  const asked = new Set(paths.map((p) => resolve(p)));
   // An original is read once, whether it is built or only lends its data to a translation.
   const reads = new Map<string, Promise<ReadResult>>();
   const readOnce = (path: string, original?: CouncilDocument) => {
     const key = resolve(path);
-    if (!reads.has(key)) reads.set(key, readFile(path).then((bytes) => readSource(path, bytes, original)));
+    if (!reads.has(key)) {
+      const read = readFile(path).then((bytes) => readSource(path, bytes, original));
+      const heard = (result: ReadResult) => {
+        if (result.document && !hasErrors(result.file)) onRead?.(result.document);
+        return result;
+      };
+      reads.set(key, onRead && asked.has(key) ? read.then(heard) : read);
+    }
     return reads.get(key)!;
   };
   const checkOne = async (path: string): Promise<ReadResult> => {
@@ -119,6 +135,8 @@ export interface PlannedOutput {
 const MARKED_FORMATS: readonly FormatName[] = ['html', 'pdf', 'docx'];
 
 export interface BuildOptions {
+  /** Outputs started before the sources' check was over (see made-ahead.ts), taken instead of made again. */
+  ahead?: MadeAhead;
   outDir: string;
   templatesDir: string;
   formats: FormatName[];
@@ -187,12 +205,26 @@ export interface OutputWarning {
   message: string;
 }
 
+/** A writer that hands its work to another process (the PDF's browser). */
+const handsOver = (format: FormatName) => (FORMATS[format] as Format).prepare !== undefined;
+
+/** Starts, for a document just read, the outputs of `options` that another process makes (its PDF), in `options.ahead`. */
+export function makeAhead(document: CouncilDocument, options: BuildOptions): void {
+  const { ahead, templatesDir } = options;
+  const formats = options.formats.filter(handsOver);
+  if (!ahead || formats.length === 0 || !hasLocale(templatesDir, document.meta.language)) return;
+  const stem = fileStem(document.meta, loadLocale(templatesDir, document.meta.language));
+  const write = { ...writeOptions(document, templatesDir, loadSettings(templatesDir)), resources: options.resources };
+  for (const format of formats) {
+    ahead.start(join(options.outDir, stem + FORMATS[format].suffix), document, (warn) => FORMATS[format].write(document, { ...write, warn }));
+  }
+}
+
 /** Renders every planned output; one that fails (no browser, say) does not stop the others. */
 export async function renderEach(outputs: PlannedOutput[], options: BuildOptions) {
-  // A writer that hands its work to another process (the PDF's browser) starts first: that work then
-  // goes on while this thread makes the other outputs.
-  const handsOver = (output: PlannedOutput) => ((FORMATS[output.format] as Format).prepare ? 0 : 1);
-  const planned = [...outputs].sort((a, b) => handsOver(a) - handsOver(b));
+  // A writer that hands its work to another process starts first: that work then goes on while
+  // this thread makes the other outputs.
+  const planned = [...outputs].sort((a, b) => Number(handsOver(b.format)) - Number(handsOver(a.format)));
   const settings = loadSettings(options.templatesDir);
   const resources = options.resources ?? new BuildResources();
   const warnings: OutputWarning[] = [];
@@ -202,6 +234,12 @@ export async function renderEach(outputs: PlannedOutput[], options: BuildOptions
       planned.map(async (output): Promise<Rendered> => {
         const document = output.document;
         const warn = (message: string) => warnings.push({ path: output.path, message });
+        const ahead = options.ahead?.take(output.path, document);
+        if (ahead) {
+          const content = await ahead.output;
+          ahead.warnings.forEach(warn);
+          return { path: output.path, content };
+        }
         const write = { ...writeOptions(document, options.templatesDir, settings), resources, renders, warn };
         return { path: output.path, content: await FORMATS[output.format].write(document, write) };
       }),

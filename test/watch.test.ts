@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWatch, type Watcher, type WatchOptions } from '../src/watch/watch.js';
 import type { FormatName } from '../src/writers/registry.js';
 import { linkStylesheet, ROOT, seedProject } from './helpers/cli.js';
+import { pageText } from './helpers/pdf.js';
 
 /** Watches the source folder of a project made by seedProject(), into its out/, with its templates; each line logged goes to `lines`. */
 function watchProject(project: string, sources: string[], formats: FormatName[], lines: string[], more: Partial<WatchOptions> = {}): Promise<Watcher> {
@@ -138,6 +139,29 @@ describe('watch, printing PDFs', () => {
       const expected = `${join(project, 'out', 'C17-23-E.pdf')}: warning: printed without ${font}: the page asked for it, and only data: URLs are fetched (see the templates)`;
       expect(lines).toContain(expected);
       expect((await firstEvent(printing.url)).messages).toContain(expected);
+    } finally {
+      await printing.close();
+    }
+  });
+});
+
+describe('watch, printing PDFs as soon as a save is read', () => {
+  it('writes the PDF of a save that passes its check, and nothing of one whose check then fails', async () => {
+    const project = seedProject();
+    const pdfSource = join(project, 'source', 'C17-23.md');
+    const pdf = join(project, 'out', 'C17-23-E.pdf');
+    const printing = await watchProject(project, [pdfSource], ['pdf', 'html'], []);
+    try {
+      let next = printing.nextBuild();
+      writeFileSync(pdfSource, readFileSync(pdfSource, 'utf8').replace('adopted new WTSA-16 Resolution 98', 'adopted the new WTSA-16 Resolution 98'));
+      expect((await next).ok).toBe(true);
+      expect([1, 2, 3].map((page) => pageText(pdf, page)).join(' ').replace(/\s+/g, ' ')).toContain('adopted the new WTSA-16');
+      const good = readFileSync(pdf);
+      // A section left with a heading and no text: the source reads, and the check that follows fails.
+      next = printing.nextBuild();
+      writeFileSync(pdfSource, readFileSync(pdfSource, 'utf8').replace('# ITU-R Activities on IoT', '# ITU-R Activities on IoT\n\n# Left empty'));
+      expect((await next).ok).toBe(false);
+      expect(readFileSync(pdf).equals(good)).toBe(true);
     } finally {
       await printing.close();
     }
