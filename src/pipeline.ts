@@ -216,7 +216,7 @@ export function makeAhead(document: CouncilDocument, options: BuildOptions): voi
   const stem = fileStem(document.meta, loadLocale(templatesDir, document.meta.language));
   const write = { ...writeOptions(document, templatesDir, loadSettings(templatesDir)), resources: options.resources };
   for (const format of formats) {
-    ahead.start(join(options.outDir, stem + FORMATS[format].suffix), document, (warn) => FORMATS[format].write(document, { ...write, warn }));
+    ahead.start(join(options.outDir, stem + FORMATS[format].suffix), document, (warn) => FORMATS[format].write(document, { ...write, renders: ahead.renders, warn }));
   }
 }
 
@@ -228,7 +228,7 @@ export async function renderEach(outputs: PlannedOutput[], options: BuildOptions
   const settings = loadSettings(options.templatesDir);
   const resources = options.resources ?? new BuildResources();
   const warnings: OutputWarning[] = [];
-  const renders = new DocumentRenders();
+  const renders = options.ahead?.renders ?? new DocumentRenders();
   try {
     const results = await Promise.allSettled(
       planned.map(async (output): Promise<Rendered> => {

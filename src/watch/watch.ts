@@ -66,12 +66,12 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
     const toRead = changed === 'all' ? options.sources : changed.filter((p) => options.sources.includes(p));
     const before = new Map(toRead.map((p) => [p, checked.get(p)]));
     // The PDF of a source is printed as soon as it is read, while the rest of its check runs (made-ahead.ts).
-    const ahead = { ...options, ahead: new MadeAhead() };
-    const read = (document: CouncilDocument) => makeAhead(document, ahead);
+    const building = { ...options, ahead: new MadeAhead() };
+    const read = (document: CouncilDocument) => makeAhead(document, building);
     for (const result of await checkSources(toRead, options.templatesDir, options.formats, { issuedDir: options.issuedDir }, read)) {
       checked.set(result.file.path!, result);
     }
-    ahead.ahead.stop();
+    building.ahead.stop();
     const all = options.sources.map((p) => checked.get(p)!).filter(Boolean);
     for (const source of all) source.file.messages = source.file.messages.filter((m) => m.ruleId !== 'duplicate-document');
     const planned = planOutputs(all, options);
@@ -84,7 +84,7 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
           return inputs.get(p.path) === undefined || inputs.get(p.path) !== lastInputs.get(p.path) || !existsSync(p.path);
         })
       : [];
-    const rendering = renderEach(targets, ahead);
+    const rendering = renderEach(targets, building);
     // Heard below, once the save has settled; a failure meanwhile is not an unhandled one.
     rendering.catch(() => undefined);
     // A save still being written is not shown: the one it ends as is built next.

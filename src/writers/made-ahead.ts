@@ -3,6 +3,7 @@
 // check runs, since the print is the longest part of a rebuild. Nothing made
 // ahead is written unless the check passes: the rebuild then takes what was
 // made instead of making it again, and drops what it did not take.
+import { DocumentRenders } from './document-renders.js';
 import type { Output } from './registry.js';
 
 /** At most this many are made at once: Chromium prints two at a time faster than one, and no faster three. */
@@ -20,6 +21,8 @@ interface Entry {
 }
 
 export class MadeAhead {
+  /** What the outputs made ahead and those made after share (the HTML the PDF is printed from). */
+  readonly renders = new DocumentRenders();
   /** By output path, in the order they were asked for. */
   readonly #entries = new Map<string, Entry>();
   #running = 0;
