@@ -27,7 +27,6 @@ import { BuildResources } from './writers/resources.js';
 import { DocumentRenders } from './writers/document-renders.js';
 import { removeStaleTemporaries, writeAtomically, type WriteResult } from './output/atomic-write.js';
 import type { IssueOptions } from './issued/check.js';
-import type { MadeAhead } from './writers/made-ahead.js';
 
 export interface CheckedSource {
   file: VFile;
@@ -135,8 +134,11 @@ export interface PlannedOutput {
 const MARKED_FORMATS: readonly FormatName[] = ['html', 'pdf', 'docx'];
 
 export interface BuildOptions {
-  /** Outputs started before the sources' check was over (see made-ahead.ts), taken instead of made again. */
-  ahead?: MadeAhead;
+  /**
+   * What the outputs share beyond one renderEach call: in the watch, those of one rebuild, so that
+   * the PDF printed as its source is read (makeAhead) is the one the rebuild writes.
+   */
+  renders?: DocumentRenders;
   outDir: string;
   templatesDir: string;
   formats: FormatName[];
@@ -208,16 +210,16 @@ export interface OutputWarning {
 /** A writer that hands its work to another process (the PDF's browser). */
 const handsOver = (format: FormatName) => (FORMATS[format] as Format).prepare !== undefined;
 
-/** Starts, for a document just read, the outputs of `options` that another process makes (its PDF), in `options.ahead`. */
+/**
+ * Starts, for a document just read, its outputs that another process makes (its PDF), kept in
+ * `options.renders` where renderEach finds them: the browser prints while the check goes on.
+ */
 export function makeAhead(document: CouncilDocument, options: BuildOptions): void {
-  const { ahead, templatesDir } = options;
-  const formats = options.formats.filter(handsOver);
-  if (!ahead || formats.length === 0 || !hasLocale(templatesDir, document.meta.language)) return;
-  const stem = fileStem(document.meta, loadLocale(templatesDir, document.meta.language));
-  const write = { ...writeOptions(document, templatesDir, loadSettings(templatesDir)), resources: options.resources };
-  for (const format of formats) {
-    ahead.start(join(options.outDir, stem + FORMATS[format].suffix), document, (warn) => FORMATS[format].write(document, { ...write, renders: ahead.renders, warn }));
-  }
+  const { renders, templatesDir } = options;
+  if (!renders || !hasLocale(templatesDir, document.meta.language)) return;
+  const write = { ...writeOptions(document, templatesDir, loadSettings(templatesDir)), resources: options.resources, renders };
+  // A failure is said by renderEach, which asks for the same output.
+  for (const format of options.formats.filter(handsOver)) FORMATS[format].write(document, write).catch(() => undefined);
 }
 
 /** Renders every planned output; one that fails (no browser, say) does not stop the others. */
@@ -228,18 +230,12 @@ export async function renderEach(outputs: PlannedOutput[], options: BuildOptions
   const settings = loadSettings(options.templatesDir);
   const resources = options.resources ?? new BuildResources();
   const warnings: OutputWarning[] = [];
-  const renders = options.ahead?.renders ?? new DocumentRenders();
+  const renders = options.renders ?? new DocumentRenders();
   try {
     const results = await Promise.allSettled(
       planned.map(async (output): Promise<Rendered> => {
         const document = output.document;
         const warn = (message: string) => warnings.push({ path: output.path, message });
-        const ahead = options.ahead?.take(output.path, document);
-        if (ahead) {
-          const content = await ahead.output;
-          ahead.warnings.forEach(warn);
-          return { path: output.path, content };
-        }
         const write = { ...writeOptions(document, options.templatesDir, settings), resources, renders, warn };
         return { path: output.path, content: await FORMATS[output.format].write(document, write) };
       }),

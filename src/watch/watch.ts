@@ -10,7 +10,7 @@ import { checkTemplatesAgain } from '../templates/cache.js';
 import { BuildResources } from '../writers/resources.js';
 import { formatMessages, hasErrors } from '../diagnostics/report.js';
 import { checkSources, makeAhead, planOutputs, renderEach, writeOutputs, type BuildOptions, type CheckedSource, type FailedOutput, type PlannedOutput } from '../pipeline.js';
-import { MadeAhead } from '../writers/made-ahead.js';
+import { DocumentRenders } from '../writers/document-renders.js';
 import type { CouncilDocument } from '../model/document.js';
 import { FORMATS, type Format } from '../writers/registry.js';
 import { startPreviewServer, type PreviewState } from './preview-server.js';
@@ -65,13 +65,13 @@ export async function startWatch(watchOptions: WatchOptions): Promise<Watcher> {
     }
     const toRead = changed === 'all' ? options.sources : changed.filter((p) => options.sources.includes(p));
     const before = new Map(toRead.map((p) => [p, checked.get(p)]));
-    // The PDF of a source is printed as soon as it is read, while the rest of its check runs (made-ahead.ts).
-    const building = { ...options, ahead: new MadeAhead() };
+    // The PDF of a source is printed as soon as it is read, while the rest of its check runs; a
+    // save that fails its check writes nothing, that PDF included.
+    const building = { ...options, renders: new DocumentRenders() };
     const read = (document: CouncilDocument) => makeAhead(document, building);
     for (const result of await checkSources(toRead, options.templatesDir, options.formats, { issuedDir: options.issuedDir }, read)) {
       checked.set(result.file.path!, result);
     }
-    building.ahead.stop();
     const all = options.sources.map((p) => checked.get(p)!).filter(Boolean);
     for (const source of all) source.file.messages = source.file.messages.filter((m) => m.ruleId !== 'duplicate-document');
     const planned = planOutputs(all, options);

@@ -1,7 +1,8 @@
 // What a document's outputs have in common, made once per render of them:
 // the PDF is the HTML printed, so a build of both sets the HTML once. It lives
 // for one renderEach call (one document's outputs, in a batch), so no page is
-// kept in memory after its document's outputs are written.
+// kept in memory after its document's outputs are written; in the watch, for
+// one rebuild, whose PDF is printed as its source is read (makeAhead).
 export class DocumentRenders {
   readonly #made = new Map<string, WeakMap<object, unknown>>();
 
