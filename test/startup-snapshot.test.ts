@@ -36,4 +36,19 @@ describe('the council-docs command', () => {
     const out = build(COMMAND, [], { NODE_OPTIONS: '--max-old-space-size=2048' });
     expect(readdirSync(out)).toContain('C17-23-E.html');
   });
+
+  // Node reads these certificates at start-up, before any code runs; the command opens no TLS
+  // connection and leaves them unread. A path that does not exist shows whether they were read:
+  // Node warns that it ignores them.
+  it.each([
+    ['from its snapshot', {}],
+    ['from its bundle', { NODE_OPTIONS: '--max-old-space-size=2048' }],
+  ])('does not read the certificates NODE_EXTRA_CA_CERTS names, %s', (_, env) => {
+    const run = spawnSync(COMMAND, ['check', SOURCE], {
+      env: { ...process.env, ...env, NODE_EXTRA_CA_CERTS: join(scratch(), 'missing.pem') },
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/certs/i);
+  });
 });

@@ -3,6 +3,13 @@
 # (src/startup/snapshot.ts), which `make` made for this version of Node; with
 # none for it, Node runs the program from its bundle (start.ts). Node refuses a
 # snapshot under other V8 settings, which NODE_OPTIONS may set: then it is not used.
+#
+# Node 20 reads and parses every certificate NODE_EXTRA_CA_CERTS names before
+# it runs any code (nodejs/node#40524): with Debian's bundle of ~140 that is
+# ~35 ms of each start, on machines behind a TLS-inspecting proxy that set it.
+# This program opens no TLS connection (Chromium is driven through a pipe, the
+# preview is plain local HTTP), so it is not passed on.
+unset NODE_EXTRA_CA_CERTS
 self=$0
 if [ -L "$self" ]; then self=$(readlink -f "$self"); fi
 case $self in */*) here=${self%/*} ;; *) here=. ;; esac
