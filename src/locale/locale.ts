@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import Handlebars from 'handlebars';
 import { LANGUAGES, MAX_PLENARY, type Language } from '../model/meta-schema.js';
 import { fromTemplates } from '../templates/cache.js';

@@ -1,6 +1,6 @@
 // The front matter's schema: the validator checks sources with it and the
 // JSON Schema for editors is generated from it, so the two cannot disagree.
-import { z } from 'zod';
+import * as z from 'zod';
 import { STANDARD_STATUSES } from './standards.js';
 import { withoutInvisible } from './characters.js';
 

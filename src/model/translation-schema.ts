@@ -2,7 +2,7 @@
 // original's data: the number, dates, agenda item, event dates and standards' statuses are the
 // original's and are not typed again. It gives only words: its title, summary box, references, the
 // meeting's name and place, and each event's title, note and place, by event id.
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGUAGES, text } from './meta-schema.js';
 
 const eventWords = z

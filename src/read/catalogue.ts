@@ -8,7 +8,7 @@ import { parseYaml, yamlData } from './yaml-problems.js';
 import { forbiddenInText, forbiddenInYamlEscapes } from './forbidden-characters.js';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CatalogueEntry } from '../model/standards.js';
 import { errorIn } from '../diagnostics/report.js';
 import { kindOfId, parseStandardId, standardKey } from './standards.js';

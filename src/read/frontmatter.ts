@@ -1,7 +1,7 @@
 // Front matter → Meta. YAML and schema errors are reported at their line in
 // the source file, not in the front matter block.
 import { LineCounter, isMap, isNode, isScalar, type Document as YamlDocument } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Inline } from '../model/document.js';

@@ -1,6 +1,6 @@
 // The JSON Schema editors use to complete and check front matter, generated
 // from the validator's own schema.
-import { z } from 'zod';
+import * as z from 'zod';
 import { frontMatterSchema } from '../model/meta-schema.js';
 
 export function frontMatterJsonSchema(): string {

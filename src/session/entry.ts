@@ -4,7 +4,7 @@
 // sources may be on other machines (a build split in shards). An entry read
 // back is data from outside: it is checked here before anything uses it, and
 // every text in it is escaped by whatever writes it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGUAGES } from '../model/meta-schema.js';
 import { impossibleDate } from '../model/meta-schema.js';
 

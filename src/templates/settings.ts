@@ -2,7 +2,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { extname, relative, resolve, isAbsolute } from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const settingsSchema = z.strictObject({ logo: z.string().min(1), logo_raster: z.string().min(1).optional() });
 

@@ -2,7 +2,7 @@
 // load so a wrong value is named rather than written into a broken document.
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LANGUAGES, type Language } from '../../model/meta-schema.js';
 import { fromTemplates } from '../../templates/cache.js';
 
