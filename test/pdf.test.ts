@@ -1,6 +1,6 @@
 // The PDF read back with poppler (pdftotext, pdfinfo, pdffonts, pdfimages) and
 // qpdf, as a delegate's reader or a posting system would.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -463,6 +463,20 @@ describe('the browser of a build', () => {
       `${join(dir, 'out', 'C17-23-E.pdf')}: warning: printed without ${font}: the page asked for it, and only data: URLs are fetched (see the templates)`,
     ]);
     expect(pageLines(join(dir, 'out', 'C17-23-E.pdf'), 1).join('\n')).toContain('Council 2017');
+  });
+
+  it('sets the text in a font the template brings itself, from a data: URL', () => {
+    const dir = seedProject();
+    const templates = join(dir, 'templates');
+    const page = join(templates, 'html', 'document.hbs');
+    const font = readFileSync(execFileSync('fc-match', ['-f', '%{file}', 'Amiri'], { encoding: 'utf8' })).toString('base64');
+    const face = `<style>@font-face { font-family: "House Face"; src: url(data:font/ttf;base64,${font}); } body, body * { font-family: "House Face" !important; }</style>`;
+    writeFileSync(page, readFileSync(page, 'utf8').replace('</head>', `${face}</head>`));
+    const run = runCli(['build', join(dir, 'source'), '--out', join(dir, 'out'), '--templates', templates, '--format', 'pdf', '--quiet']);
+    expect(run.status, run.stderr).toBe(0);
+    const families = pdffonts(join(dir, 'out', 'C17-23-E.pdf')).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
+    // The body's text; the running header of later pages keeps the page's own font.
+    expect(families).toContain('Amiri-Regular');
   });
 
   it('without a Chromium: one line on how to get one, the other outputs still written, exit 3', () => {

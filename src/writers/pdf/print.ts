@@ -4,7 +4,7 @@
 // one). So nothing a source or a template says can make Chromium fetch or read
 // a file or a server. A tab prints one document after another: opening one
 // costs Chromium about as much as a print does, and a batch prints hundreds.
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { hasFootnotes, layOutFootnotes } from './footnote-layout.js';
 
 export interface Printed {
@@ -16,31 +16,43 @@ export interface Printed {
 /** Chromium's own refusal of a file: URL from a page that is not a file; no request is made, so the console is the only trace. */
 const LOCAL_RESOURCE = /^Not allowed to load local resource: (\S+)/;
 
+/** A font a template brings itself (from a data: URL), which loads after the page: the print waits for it. */
+const WEB_FONT = /@font-face/i;
+
+/** A4, for a template whose CSS sets no page size (Chromium's default is US Letter). */
+const A4_INCHES = { width: 8.27, height: 11.7 };
+
 export class PrintTab {
   /** Refusals of the document being printed. */
   #refused: string[] = [];
 
-  private constructor(private readonly page: Page) {}
+  private constructor(
+    private readonly page: Page,
+    private readonly protocol: CDPSession,
+  ) {}
 
   /** A tab to print in: `blank`, a tab the browser has open already, or a new one. */
   static async open(browser: Browser, blank?: Page): Promise<PrintTab> {
     const page = blank ?? (await browser.newPage());
-    const tab = new PrintTab(page);
+    let tab: PrintTab | undefined;
     try {
+      tab = new PrintTab(page, await page.createCDPSession());
+      const refusing = tab;
       await page.setJavaScriptEnabled(false);
       await page.setRequestInterception(true);
       page.on('request', (request) => {
         const url = request.url();
-        const answer = url.startsWith('data:') ? request.continue() : (tab.#refused.push(url), request.abort('blockedbyclient'));
+        const answer = url.startsWith('data:') ? request.continue() : (refusing.#refused.push(url), request.abort('blockedbyclient'));
         // The tab may be closing already; the request is then void anyway.
         answer.catch(() => undefined);
       });
       page.on('console', (message) => {
         const local = LOCAL_RESOURCE.exec(message.text());
-        if (local) tab.#refused.push(local[1]!);
+        if (local) refusing.#refused.push(local[1]!);
       });
     } catch (cause) {
-      await tab.close();
+      if (tab) await tab.close();
+      else await page.close().catch(() => undefined);
       throw cause;
     }
     return tab;
@@ -53,14 +65,24 @@ export class PrintTab {
     await this.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
     // Notes go to the foot of their pages (footnote-layout.ts); a document without takes no extra step.
     if (hasFootnotes(html)) await layOutFootnotes(this.page);
-    const pdf = await this.page.pdf({
-      format: 'A4',
+    if (WEB_FONT.test(html)) await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // Asked of Chromium directly rather than through page.pdf, which asks the page for its fonts
+    // whether it has any of its own or not, and then reads the PDF back in pieces: three exchanges
+    // fewer, about 3 ms of each print. The page's size is its CSS @page's.
+    const { data } = await this.protocol.send('Page.printToPDF', {
+      paperWidth: A4_INCHES.width,
+      paperHeight: A4_INCHES.height,
+      marginTop: 0,
+      marginBottom: 0,
+      marginLeft: 0,
+      marginRight: 0,
       preferCSSPageSize: true,
       printBackground: true,
-      tagged: true,
-      outline: true,
-      timeout: timeoutMs,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+      transferMode: 'ReturnAsBase64',
     });
+    const pdf = new Uint8Array(Buffer.from(data, 'base64'));
     return { pdf, refused };
   }
 
