@@ -10,12 +10,7 @@ import { setPdfDates } from './dates.js';
 import { stampOf } from '../../output/source-date-epoch.js';
 import { sharedPrinter } from './shared-printer.js';
 import { renumberStructureIds } from './structure-ids.js';
-
-/** A page printed, and the URLs it asked for and was printed without. */
-interface Printed {
-  pdf: Uint8Array;
-  refused: string[];
-}
+import type { Printed } from './print.js';
 
 export async function writePdf(document: CouncilDocument, options: WriteOptions): Promise<Uint8Array> {
   const print = () => printHtml(writeHtml(document, options), document.meta.date, options.resources, options.labels.documentNumber);

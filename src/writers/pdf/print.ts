@@ -16,9 +16,6 @@ export interface Printed {
 /** Chromium's own refusal of a file: URL from a page that is not a file; no request is made, so the console is the only trace. */
 const LOCAL_RESOURCE = /^Not allowed to load local resource: (\S+)/;
 
-/** A font a template brings itself (from a data: URL), which loads after the page: the print waits for it. */
-const WEB_FONT = /@font-face/i;
-
 /** A4, for a template whose CSS sets no page size (Chromium's default is US Letter). */
 const A4_INCHES = { width: 8.27, height: 11.7 };
 
@@ -34,28 +31,29 @@ export class PrintTab {
   /** A tab to print in: `blank`, a tab the browser has open already, or a new one. */
   static async open(browser: Browser, blank?: Page): Promise<PrintTab> {
     const page = blank ?? (await browser.newPage());
-    let tab: PrintTab | undefined;
     try {
-      tab = new PrintTab(page, await page.createCDPSession());
-      const refusing = tab;
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        const url = request.url();
-        const answer = url.startsWith('data:') ? request.continue() : (refusing.#refused.push(url), request.abort('blockedbyclient'));
-        // The tab may be closing already; the request is then void anyway.
-        answer.catch(() => undefined);
-      });
-      page.on('console', (message) => {
-        const local = LOCAL_RESOURCE.exec(message.text());
-        if (local) refusing.#refused.push(local[1]!);
-      });
+      const tab = new PrintTab(page, await page.createCDPSession());
+      await tab.#refuseAllButData();
+      return tab;
     } catch (cause) {
-      if (tab) await tab.close();
-      else await page.close().catch(() => undefined);
+      await page.close().catch(() => undefined);
       throw cause;
     }
-    return tab;
+  }
+
+  async #refuseAllButData(): Promise<void> {
+    await this.page.setJavaScriptEnabled(false);
+    await this.page.setRequestInterception(true);
+    this.page.on('request', (request) => {
+      const url = request.url();
+      const answer = url.startsWith('data:') ? request.continue() : (this.#refused.push(url), request.abort('blockedbyclient'));
+      // The tab may be closing already; the request is then void anyway.
+      answer.catch(() => undefined);
+    });
+    this.page.on('console', (message) => {
+      const local = LOCAL_RESOURCE.exec(message.text());
+      if (local) this.#refused.push(local[1]!);
+    });
   }
 
   async print(html: string, timeoutMs: number): Promise<Printed> {
@@ -65,11 +63,11 @@ export class PrintTab {
     await this.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
     // Notes go to the foot of their pages (footnote-layout.ts); a document without takes no extra step.
     if (hasFootnotes(html)) await layOutFootnotes(this.page);
-    if (WEB_FONT.test(html)) await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
-    // Asked of Chromium directly rather than through page.pdf, which asks the page for its fonts
-    // whether it has any of its own or not, and then reads the PDF back in pieces: three exchanges
-    // fewer, 4 to 13 ms of a warm print here. The page's size is its CSS @page's. A print that hangs
-    // is bounded by the connection's protocol timeout and by the Printer's own time limit.
+    // Asked of Chromium directly rather than through page.pdf, which asks the page for its fonts (a
+    // font of a template's own comes from a data: URL, loaded with the page) and then reads the PDF
+    // back in pieces: three exchanges fewer, 4 to 13 ms of a warm print here. The page's size is its
+    // CSS @page's. A print that hangs is bounded by the connection's protocol timeout and by the
+    // Printer's own time limit.
     const { data } = await this.protocol.send('Page.printToPDF', {
       paperWidth: A4_INCHES.width,
       paperHeight: A4_INCHES.height,
@@ -87,8 +85,8 @@ export class PrintTab {
     return { pdf, refused };
   }
 
+  /** Closing the tab ends its protocol session too. */
   async close(): Promise<void> {
-    await this.protocol.detach().catch(() => undefined);
     await this.page.close().catch(() => undefined);
   }
 }
