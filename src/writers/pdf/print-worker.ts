@@ -36,8 +36,7 @@ export function serve(spawned: BrowserProcess | Error): void {
     }
     try {
       const { pdf, refused } = await (await session).print(message.html, message.timeoutMs);
-      const bytes = new Uint8Array(pdf);
-      say({ kind: 'printed', id: message.id, pdf: bytes, refused }, [bytes.buffer as ArrayBuffer]);
+      say({ kind: 'printed', id: message.id, pdf, refused }, [pdf.buffer as ArrayBuffer]);
     } catch (cause) {
       say({ kind: 'print-failed', id: message.id, message: messageOf(cause), ending: await ending() });
     }

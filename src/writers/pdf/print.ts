@@ -8,6 +8,7 @@ import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { hasFootnotes, layOutFootnotes } from './footnote-layout.js';
 
 export interface Printed {
+  /** The whole of an ArrayBuffer of its own, which the print worker hands over without a copy. */
   pdf: Uint8Array;
   /** URLs the page asked for and did not get, in the order asked. */
   refused: string[];
@@ -81,6 +82,7 @@ export class PrintTab {
       generateDocumentOutline: true,
       transferMode: 'ReturnAsBase64',
     });
+    // A copy out of the Buffer, which may sit in Node's shared pool, into an ArrayBuffer of its own.
     const pdf = new Uint8Array(Buffer.from(data, 'base64'));
     return { pdf, refused };
   }
